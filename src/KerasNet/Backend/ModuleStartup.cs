@@ -1,0 +1,15 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
+namespace KerasNet.Backend;
+
+internal static class ModuleStartup
+{
+    /// <summary>
+    /// Runs when the KerasNet assembly is first touched, so that the native runtime is loaded before
+    /// TorchSharp's own loader runs, in apps, tests and notebooks alike.
+    /// </summary>
+    [ModuleInitializer]
+    [SuppressMessage("Usage", "CA2255", Justification = "The native loader must run before any TorchSharp call.")]
+    internal static void Run() => NativeRuntime.EnsureLoaded();
+}
