@@ -1,0 +1,125 @@
+using System.Collections;
+using System.Reflection;
+using KerasNet.Layers;
+using static TorchSharp.torch;
+
+namespace KerasNet.Models;
+
+/// <summary>
+/// A model: layers plus training (<c>Compile</c>, <c>Fit</c>, <c>Evaluate</c>, <c>Predict</c>). Build one three ways,
+/// as in Keras: the Functional API (<c>new Model(inputs, outputs)</c>), <see cref="Sequential"/>, or a subclass that
+/// creates layers in its constructor and overrides <c>Call</c>.
+/// </summary>
+public partial class Model : Layer
+{
+    private FunctionalGraph? _graph;
+    private List<Layer>? _discovered;
+
+    /// <summary>A subclassed model: create layers in the constructor (they are tracked automatically) and override <c>Call</c>.</summary>
+    public Model(string? name = null, bool trainable = true) : base(name, trainable) { }
+
+    /// <summary>A Functional model from one input to one output.</summary>
+    public Model(KerasTensor inputs, KerasTensor outputs, string? name = null) : this([inputs], [outputs], name) { }
+
+    /// <summary>A Functional model with several inputs and/or outputs.</summary>
+    public Model(IReadOnlyList<KerasTensor> inputs, IReadOnlyList<KerasTensor> outputs, string? name = null) : base(name ?? LayerNames.Unique("functional"))
+    {
+        SetGraph(inputs, outputs);
+    }
+
+    /// <summary>A Functional model whose inputs and outputs are named (data can then be passed by name).</summary>
+    public Model(IReadOnlyDictionary<string, KerasTensor> inputs, IReadOnlyDictionary<string, KerasTensor> outputs, string? name = null)
+        : this(inputs.Values.ToList(), outputs.Values.ToList(), name)
+    {
+        InputNames = inputs.Keys.ToList();
+        OutputNames = outputs.Keys.ToList();
+    }
+
+    /// <summary>Installs the graph of a Functional model (also used by <see cref="Sequential"/>).</summary>
+    private protected void SetGraph(IReadOnlyList<KerasTensor> inputs, IReadOnlyList<KerasTensor> outputs)
+    {
+        if (inputs.Count == 0 || outputs.Count == 0)
+            throw new KerasNetException($"Model '{Name}' needs at least one input and one output.");
+        _graph = new FunctionalGraph(Name, inputs, outputs);
+        InputNames = inputs.Select(t => t.Layer.Name).ToList();
+        OutputNames = outputs.Select(t => t.Layer.Name).ToList();
+        if (OutputNames.Distinct().Count() != OutputNames.Count)
+            OutputNames = outputs.Select((t, i) => $"{t.Layer.Name}_{i}").ToList();
+        BatchInputShape = inputs[0].Shape;
+        Built = true;
+    }
+
+    /// <summary>True for a model built with the Functional API (or a built Sequential).</summary>
+    public bool IsFunctional => _graph is not null;
+
+    /// <summary>The symbolic inputs of a Functional model.</summary>
+    public IReadOnlyList<KerasTensor> Inputs => _graph?.Inputs ?? throw NotFunctional("inputs");
+
+    /// <summary>The symbolic outputs of a Functional model.</summary>
+    public IReadOnlyList<KerasTensor> Outputs => _graph?.Outputs ?? throw NotFunctional("outputs");
+
+    /// <summary>Names used to match input data given as a dictionary.</summary>
+    public IReadOnlyList<string> InputNames { get; private set; } = ["input"];
+
+    /// <summary>Names of the outputs (the output layers' names), used for per-output losses, metrics and logs.</summary>
+    public IReadOnlyList<string> OutputNames { get; private set; } = ["output"];
+
+    private KerasNetException NotFunctional(string what) =>
+        new($"Model '{Name}' is not a Functional model (or is not built yet), so it has no symbolic {what}.");
+
+    /// <summary>The model's layers: for a Functional model in topological order including input layers (as Keras).</summary>
+    public virtual IReadOnlyList<Layer> Layers => _graph?.Layers ?? Sublayers;
+
+    /// <summary>Layers whose weights belong to this model.</summary>
+    public override IReadOnlyList<Layer> Sublayers =>
+        _graph is not null ? _graph.Layers.Where(l => l is not InputLayer).ToList() : DiscoveredLayers();
+
+    /// <summary>Looks a layer up by name (Keras <c>get_layer</c>).</summary>
+    public Layer GetLayer(string name) => Layers.FirstOrDefault(l => l.Name == name)
+        ?? throw new KerasNetException($"Model '{Name}' has no layer named '{name}'. Layers: {string.Join(", ", Layers.Select(l => l.Name))}.");
+
+    /// <summary>Looks a layer up by position in <see cref="Layers"/>.</summary>
+    public Layer GetLayer(int index) => index >= 0 && index < Layers.Count ? Layers[index]
+        : throw new KerasNetException($"Model '{Name}' has {Layers.Count} layers; index {index} is out of range.");
+
+    /// <inheritdoc />
+    protected internal override IReadOnlyList<Tensor> Call(IReadOnlyList<Tensor> inputs, CallContext context)
+    {
+        if (_graph is null) return base.Call(inputs, context);
+        return _graph.Run(inputs, context.Masks, context.Training).Outputs;
+    }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<Tensor?>? ComputeMask(IReadOnlyList<Tensor> inputs, IReadOnlyList<Tensor?>? masks) =>
+        _graph is null ? base.ComputeMask(inputs, masks) : _graph.Run(inputs, masks, false).Masks;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<Shape> ComputeOutputShape(IReadOnlyList<Shape> inputShapes) =>
+        _graph is not null && inputShapes.Zip(_graph.Inputs).All(p => Compatible(p.First, p.Second.Shape))
+            ? _graph.Outputs.Select(o => o.Shape).ToList()
+            : base.ComputeOutputShape(inputShapes);
+
+    private static bool Compatible(Shape a, Shape b) =>
+        a.Rank == b.Rank && a.Zip(b).All(p => p.First is null || p.Second is null || p.First == p.Second);
+
+    /// <summary>
+    /// Layers held in fields of a subclassed model or layer (single layers and collections of layers),
+    /// discovered once, like Keras's attribute tracking.
+    /// </summary>
+    private List<Layer> DiscoveredLayers()
+    {
+        if (_discovered is not null) return _discovered;
+        var found = new List<Layer>(base.Sublayers);
+        for (var type = GetType(); type is not null && type != typeof(Model); type = type.BaseType)
+            foreach (var field in type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            {
+                var value = field.GetValue(this);
+                if (value is Layer l && !ReferenceEquals(l, this)) found.Add(l);
+                else if (value is IEnumerable items and not string)
+                    found.AddRange(items.OfType<Layer>());
+            }
+        found = found.Distinct().ToList();
+        if (Built) _discovered = found;
+        return found;
+    }
+}
