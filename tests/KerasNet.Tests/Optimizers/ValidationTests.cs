@@ -84,4 +84,15 @@ public sealed class ValidationTests
         plain.LearningRate = 0.5;
         Assert.That(plain.LearningRate, Is.EqualTo(0.5));
     }
+
+    [Test]
+    public void PairsOverloadAppliesTheSameUpdate()
+    {
+        using var opt = new SGD(learningRate: 0.5);
+        using var w = new KerasVariable("kernel", ones(2, dtype: ScalarType.Float64), path: "dense/kernel");
+        using var g = tensor(new[] { 1.0, -1.0 });
+        opt.ApplyGradients([(g, w)]);
+        Assert.That(OptimizerRun.Values(w), Is.EqualTo(new[] { 0.5, 1.5 }));
+        Assert.That(opt.Iterations, Is.EqualTo(1));
+    }
 }
