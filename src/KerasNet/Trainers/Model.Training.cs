@@ -71,8 +71,7 @@ public partial class Model
         if (variables.Count > 0)
         {
             var grads = autograd.grad([loss], variables.Select(v => v.Value).ToList(), allow_unused: true);
-            var used = Enumerable.Range(0, grads.Count).Where(i => !grads[i].IsInvalid).ToList();
-            Optimizer!.ApplyGradients(used.Select(i => grads[i]).ToList(), used.Select(i => variables[i]).ToList());
+            Optimizer!.ApplyGradients(grads.Select(g => g.IsInvalid ? null : g).ToList(), variables);
             if (_stepVariables is null ? HasConstraints : _stepHasConstraints) ApplyConstraints();
         }
         UpdateMetrics(data, yPred, loss);
@@ -200,6 +199,7 @@ public partial class Model
                 }
                 list.OnEpochEnd(epoch, logs);
             }
+            Optimizer.FinalizeVariableValues(_stepVariables);
             list.OnTrainEnd(Logs.Empty);
         }
         finally
