@@ -1,8 +1,12 @@
+using KerasNet.Backend;
 using static TorchSharp.torch;
 
 namespace KerasNet.Metrics;
 
-/// <summary>The (weighted) mean of the values given (Keras <c>Mean</c>).</summary>
+/// <summary>
+/// The (weighted) mean of the values given (Keras <c>Mean</c>): values are first reduced to one per
+/// sample, then <c>total += Σ w·v</c> and <c>count += Σ w</c> (the number of samples when unweighted).
+/// </summary>
 public class Mean : Metric
 {
     private readonly Tensor _total;
@@ -18,23 +22,15 @@ public class Mean : Metric
     /// <inheritdoc />
     public override string ClassName => "Mean";
 
-    /// <summary>Adds values (any shape), each weighted by <paramref name="sampleWeight"/> if given.</summary>
+    /// <summary>Adds values (any shape), each sample weighted by <paramref name="sampleWeight"/> if given.</summary>
     public void UpdateState(Tensor values, Tensor? sampleWeight = null)
     {
         using var scope = NewDisposeScope();
-        using var _ = no_grad();
-        var v = values.detach().to(ScalarType.Float32);
-        if (sampleWeight is null)
-        {
-            _total.add_(v.sum());
-            _count.add_(v.numel());
-            return;
-        }
-        var w = sampleWeight.to(ScalarType.Float32);
-        while (w.dim() < v.dim()) w = w.unsqueeze(-1);
-        w = w.expand_as(v);
-        _total.add_((v * w).sum());
-        _count.add_(w.sum());
+        using var noGrad = no_grad();
+        var (v, w) = SamplewiseReduction.Reduce(values, sampleWeight, useSum: false);
+        _total.add_(v.sum());
+        if (w is not null) _count.add_(w.sum());
+        else _count.add_(v.dim() >= 1 ? v.shape[0] : 1);
     }
 
     /// <summary>Metrics computed from labels and predictions accumulate the per-sample values.</summary>
@@ -42,7 +38,11 @@ public class Mean : Metric
         throw new KerasNetException($"Metric '{Name}' (Mean) takes values, not labels and predictions: call UpdateState(values, sampleWeight).");
 
     /// <inheritdoc />
-    public override Tensor Result() => _total / _count.clamp_min(1e-12);
+    public override Tensor Result()
+    {
+        using var scope = NewDisposeScope();
+        return SafeDivision.DivideNoNan(_total, _count).MoveToOuterDisposeScope();
+    }
 }
 
 /// <summary>
@@ -58,7 +58,7 @@ public abstract class MeanMetricWrapper(string name) : Mean(name)
     public override void UpdateState(Tensor yTrue, Tensor yPred, Tensor? sampleWeight = null)
     {
         using var scope = NewDisposeScope();
-        using var _ = no_grad();
+        using var noGrad = no_grad();
         UpdateState(Values(yTrue, yPred.detach()), sampleWeight);
     }
 }
