@@ -14,8 +14,7 @@ namespace KerasNet.Metrics;
 /// </summary>
 public sealed class AUC : Metric
 {
-    private readonly double[] _thresholds;
-    private readonly bool _evenlyDistributed;
+    private readonly ThresholdSet _thresholds;
     private readonly double[]? _initThresholds;
     private Tensor? _truePositives, _falsePositives, _trueNegatives, _falseNegatives;
     private readonly Tensor? _labelWeights;
@@ -34,6 +33,8 @@ public sealed class AUC : Metric
         double[]? thresholds = null, bool multiLabel = false, int? numLabels = null, double[]? labelWeights = null,
         bool fromLogits = false) : base(name)
     {
+        if (!multiLabel && numLabels is not null)
+            throw new KerasNetException($"AUC '{name}': numLabels is needed only when multiLabel is true.");
         Curve = curve switch
         {
             "ROC" or "roc" => "ROC",
@@ -48,13 +49,14 @@ public sealed class AUC : Metric
             _ => throw new KerasNetException($"AUC '{name}': invalid summation method '{summationMethod}'. Expected 'interpolation', 'majoring' or 'minoring'."),
         };
         double[] inner;
+        bool evenlyDistributed;
         if (thresholds is not null)
         {
             ConfusionMatrix.CheckRange(name, thresholds);
             _initThresholds = [.. thresholds.Order()];
             inner = _initThresholds;
             NumThresholds = inner.Length + 2;
-            _evenlyDistributed = ConfusionMatrix.IsEvenlyDistributed([0.0, .. inner, 1.0]);
+            evenlyDistributed = ThresholdSet.IsEvenlyDistributed([0.0, .. inner, 1.0]);
         }
         else
         {
@@ -62,9 +64,9 @@ public sealed class AUC : Metric
                 throw new KerasNetException($"AUC '{name}': numThresholds must be an integer > 1, got {numThresholds}.");
             NumThresholds = numThresholds;
             inner = [.. Enumerable.Range(0, numThresholds - 2).Select(i => (i + 1) * 1.0 / (numThresholds - 1))];
-            _evenlyDistributed = true;
+            evenlyDistributed = true;
         }
-        _thresholds = [0.0 - Loss.Epsilon, .. inner, 1.0 + Loss.Epsilon];
+        _thresholds = new([0.0 - Loss.Epsilon, .. inner, 1.0 + Loss.Epsilon], evenlyDistributed);
         MultiLabel = multiLabel;
         NumLabels = numLabels;
         FromLogits = fromLogits;
@@ -74,8 +76,6 @@ public sealed class AUC : Metric
             _labelWeights = tensor(labelWeights.Select(w => (float)w).ToArray(), device: Engine.Device);
             _labelWeights.DetachFromDisposeScope();
         }
-        if (!multiLabel && numLabels is not null)
-            throw new KerasNetException($"AUC '{name}': numLabels is needed only when multiLabel is true.");
         if (!multiLabel) Build(null);
         else if (numLabels is int labels) Build(labels);
     }
@@ -102,7 +102,7 @@ public sealed class AUC : Metric
     public bool FromLogits { get; }
 
     /// <summary>All thresholds used, the end points −1e-7 and 1 + 1e-7 included.</summary>
-    public IReadOnlyList<double> Thresholds => _thresholds;
+    public IReadOnlyList<double> Thresholds => _thresholds.Values;
 
     /// <inheritdoc />
     public override string ClassName => "AUC";
@@ -125,10 +125,12 @@ public sealed class AUC : Metric
                 throw new KerasNetException($"AUC '{Name}': predictions must have rank 2 when multiLabel is true; got shape {Shape.Of(yPred.shape)}.");
             Build((int)yPred.shape[1]);
         }
+        if (LabelWeights is not null && (yPred.dim() == 0 || yPred.shape[^1] != LabelWeights.Count))
+            throw new KerasNetException($"AUC '{Name}': {LabelWeights.Count} label weights for predictions of shape {Shape.Of(yPred.shape)}.");
         using var scope = NewDisposeScope();
         var pred = FromLogits ? yPred.detach().sigmoid() : yPred;
         ConfusionMatrix.Update(Name, new(_truePositives, _falsePositives, _trueNegatives, _falseNegatives),
-            yTrue, pred, _thresholds, _evenlyDistributed, sampleWeight,
+            yTrue, pred, _thresholds, sampleWeight,
             multiLabel: MultiLabel, labelWeights: MultiLabel ? null : _labelWeights);
     }
 
@@ -179,7 +181,7 @@ public sealed class AUC : Metric
     private Tensor Average(Tensor terms)
     {
         if (!MultiLabel) return terms.sum();
-        var byLabel = terms.sum(0);
+        var byLabel = terms.sum(dim: 0);
         return _labelWeights is null
             ? byLabel.mean()
             : SafeDivision.DivideNoNan((byLabel * _labelWeights).sum(), _labelWeights.sum());
@@ -189,6 +191,7 @@ public sealed class AUC : Metric
     protected override void Dispose(bool disposing)
     {
         _labelWeights?.Dispose();
+        _thresholds.Dispose();
         base.Dispose(disposing);
     }
 

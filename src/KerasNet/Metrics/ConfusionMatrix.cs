@@ -18,19 +18,6 @@ internal static class ConfusionMatrix
     public sealed record Accumulators(Tensor? TruePositives = null, Tensor? FalsePositives = null,
         Tensor? TrueNegatives = null, Tensor? FalseNegatives = null);
 
-    /// <summary>Keras's <c>is_evenly_distributed_thresholds</c>: at least 3 values, equal to i/(n−1) within 1e-7.</summary>
-    public static bool IsEvenlyDistributed(IReadOnlyList<double> thresholds)
-    {
-        var n = thresholds.Count;
-        if (n < 3) return false;
-        for (var i = 0; i < n; i++)
-        {
-            var even = (double)(float)((float)i / (n - 1));
-            if (Math.Abs(thresholds[i] - even) > Loss.Epsilon + 1e-5 * Math.Abs(even)) return false;
-        }
-        return true;
-    }
-
     /// <summary>Checks Keras's rule that thresholds lie in [0, 1].</summary>
     public static void CheckRange(string metric, IEnumerable<double> thresholds)
     {
@@ -53,8 +40,8 @@ internal static class ConfusionMatrix
     }
 
     /// <summary>Accumulates one batch into <paramref name="into"/>.</summary>
-    public static void Update(string metric, Accumulators into, Tensor yTrue, Tensor yPred, double[] thresholds,
-        bool evenlyDistributed, Tensor? sampleWeight = null, int? topK = null, int? classId = null,
+    public static void Update(string metric, Accumulators into, Tensor yTrue, Tensor yPred, ThresholdSet thresholds,
+        Tensor? sampleWeight = null, int? topK = null, int? classId = null,
         bool multiLabel = false, Tensor? labelWeights = null)
     {
         using var scope = NewDisposeScope();
@@ -79,14 +66,13 @@ internal static class ConfusionMatrix
             var lw = labelWeights.to(ScalarType.Float32).to(pred.device).unsqueeze(0).broadcast_to(pred.shape);
             weight = weight is null ? lw : weight * lw;
         }
-        if (evenlyDistributed) Bucketed(into, label, pred, thresholds, weight, multiLabel);
+        if (thresholds.EvenlyDistributed) Bucketed(into, label, pred, thresholds, weight, multiLabel);
         else Compared(into, label, pred, thresholds, weight, multiLabel);
     }
 
-    private static void Bucketed(Accumulators into, Tensor label, Tensor pred, double[] thresholds, Tensor? weight, bool multiLabel)
+    private static void Bucketed(Accumulators into, Tensor label, Tensor pred, ThresholdSet thresholds, Tensor? weight, bool multiLabel)
     {
-        var n = thresholds.Length;
-        var withEpsilon = thresholds[0] < 0 || thresholds[^1] > 1;
+        var n = thresholds.Count;
         pred = pred.clamp(0.0, 1.0);
         var isTrue = label.ne(0).to(ScalarType.Float32);
         if (!multiLabel)
@@ -98,26 +84,26 @@ internal static class ConfusionMatrix
         var trueLabels = weight is null ? isTrue : isTrue * weight;
         var falseLabels = weight is null ? 1 - isTrue : (1 - isTrue) * weight;
         var bucket = (pred * (float)(n - 1)).ceil() - 1;
-        if (withEpsilon) bucket = bucket.relu();
+        if (thresholds.WithEpsilon) bucket = bucket.relu();
         // Keras drops bucket −1 (a prediction of exactly 0 without the epsilon thresholds): shift by one and cut it off.
         var index = bucket.to(ScalarType.Int64) + 1;
         Tensor CountsAbove(Tensor data)
         {
             var buckets = zeros(multiLabel ? [n + 1, data.shape[1]] : [n + 1], dtype: ScalarType.Float32, device: data.device)
                 .scatter_add_(0, index, data)[TensorIndex.Slice(1)];
-            return buckets.flip(0).cumsum(0).flip(0);
+            return buckets.flip(0).cumsum(dim: 0).flip(0);
         }
         var tp = CountsAbove(trueLabels);
         var fp = CountsAbove(falseLabels);
         into.TruePositives?.add_(tp);
         into.FalsePositives?.add_(fp);
-        into.TrueNegatives?.add_(falseLabels.sum(0) - fp);
-        into.FalseNegatives?.add_(trueLabels.sum(0) - tp);
+        into.TrueNegatives?.add_(falseLabels.sum(dim: 0) - fp);
+        into.FalseNegatives?.add_(trueLabels.sum(dim: 0) - tp);
     }
 
-    private static void Compared(Accumulators into, Tensor label, Tensor pred, double[] thresholds, Tensor? weight, bool multiLabel)
+    private static void Compared(Accumulators into, Tensor label, Tensor pred, ThresholdSet thresholds, Tensor? weight, bool multiLabel)
     {
-        var t = tensor(thresholds.Select(x => (float)x).ToArray(), device: pred.device);
+        var t = thresholds.Tensor.to(pred.device);
         if (multiLabel)
         {
             t = t.reshape(-1, 1, 1);
@@ -139,7 +125,7 @@ internal static class ConfusionMatrix
             if (accumulator is null) return;
             var hits = labelCondition.logical_and(predCondition).to(ScalarType.Float32);
             if (weight is not null) hits = hits * weight;
-            accumulator.add_(hits.sum(1));
+            accumulator.add_(hits.sum(dim: 1));
         }
         Add(into.TruePositives, labelPos, predPos);
         Add(into.FalsePositives, labelPos.logical_not(), predPos);

@@ -69,7 +69,7 @@ public class FBetaScore : Metric
         Tensor WeightedSum(Tensor value)
         {
             if (weight is not null) value = value * weight;
-            return Average == "micro" ? value.sum() : value.sum(0);
+            return Average == "micro" ? value.sum() : value.sum(dim: 0);
         }
         _truePositives!.add_(WeightedSum(pred * label));
         _falsePositives!.add_(WeightedSum(pred * (1 - label)));

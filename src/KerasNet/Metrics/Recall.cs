@@ -11,8 +11,7 @@ namespace KerasNet.Metrics;
 /// </summary>
 public sealed class Recall : Metric
 {
-    private readonly double[] _thresholds;
-    private readonly bool _evenlyDistributed;
+    private readonly ThresholdSet _thresholds;
     private readonly Tensor _truePositives;
     private readonly Tensor _falseNegatives;
 
@@ -26,10 +25,10 @@ public sealed class Recall : Metric
         InitThresholds = thresholds is null ? null : [.. thresholds];
         TopK = topK;
         ClassId = classId;
-        _thresholds = ConfusionMatrix.ParseThresholds(name, thresholds, topK);
-        _evenlyDistributed = ConfusionMatrix.IsEvenlyDistributed(_thresholds);
-        _truePositives = AddState(_thresholds.Length);
-        _falseNegatives = AddState(_thresholds.Length);
+        var values = ConfusionMatrix.ParseThresholds(name, thresholds, topK);
+        _thresholds = new(values, ThresholdSet.IsEvenlyDistributed(values));
+        _truePositives = AddState(_thresholds.Count);
+        _falseNegatives = AddState(_thresholds.Count);
     }
 
     /// <summary>The thresholds as given (<c>null</c> = Keras's default).</summary>
@@ -47,14 +46,21 @@ public sealed class Recall : Metric
     /// <inheritdoc />
     public override void UpdateState(Tensor yTrue, Tensor yPred, Tensor? sampleWeight = null) =>
         ConfusionMatrix.Update(Name, new(TruePositives: _truePositives, FalseNegatives: _falseNegatives),
-            yTrue, yPred, _thresholds, _evenlyDistributed, sampleWeight, TopK, ClassId);
+            yTrue, yPred, _thresholds, sampleWeight, TopK, ClassId);
 
     /// <inheritdoc />
     public override Tensor Result()
     {
         using var scope = NewDisposeScope();
         var r = SafeDivision.DivideNoNan(_truePositives, _truePositives + _falseNegatives);
-        return (_thresholds.Length == 1 ? r[0] : r).MoveToOuterDisposeScope();
+        return (_thresholds.Count == 1 ? r[0] : r).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        _thresholds.Dispose();
+        base.Dispose(disposing);
     }
 
     /// <inheritdoc />

@@ -7,18 +7,16 @@ namespace KerasNet.Metrics;
 /// <c>sqrt</c> of the running mean of squared errors (Keras <c>RootMeanSquaredError</c>): squared
 /// errors are averaged per sample, then over samples (weighted), then the root is taken.
 /// </summary>
-public sealed class RootMeanSquaredError(string name = "root_mean_squared_error") : Mean(name)
+public sealed class RootMeanSquaredError(string name = "root_mean_squared_error") : MeanMetricWrapper(name)
 {
     /// <inheritdoc />
     public override string ClassName => "RootMeanSquaredError";
 
     /// <inheritdoc />
-    public override void UpdateState(Tensor yTrue, Tensor yPred, Tensor? sampleWeight = null)
+    protected override Tensor Values(Tensor yTrue, Tensor yPred)
     {
-        using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
-        var (t, p) = RankAlignment.Align(yTrue.to(ScalarType.Float32), yPred.detach().to(ScalarType.Float32));
-        UpdateState((p - t).square(), sampleWeight);
+        var (t, p) = RankAlignment.Align(yTrue.to(ScalarType.Float32), yPred.to(ScalarType.Float32));
+        return (p - t).square();
     }
 
     /// <inheritdoc />

@@ -336,3 +336,5 @@ for avg in (None, "micro", "macro", "weighted"):
 st = {}; fbeta_update(st, F_T, F_P, 0.5, None); show("fbeta beta=2 docs", fbeta_result(st, 2.0, None))
 st = {}; fbeta_update(st, F_T, F_P, None, None); fbeta_update(st, F_T2, F_P2, None, None); show("f1 argmax (threshold None) 2 batches", fbeta_result(st, 1.0, None))
 st = {}; fbeta_update(st, F_T, F_P, 0.5, "macro", w=[1, 2, 0.5]); fbeta_update(st, F_T2, F_P2, 0.5, "macro", w=[3, 1]); show("f1 macro weighted samples 2 batches", fbeta_result(st, 1.0, "macro"))
+s = [x + y for x, y in zip(bucketed(*A1, 200, w=[0.5, 1.5, 0.25, 1]), bucketed(*A2, 200, w=[1, 0.3, 2, 0.7, 1]))]
+show("auc ROC n=200 fractional weights 2 batches", auc_result(*s)); show("auc PR n=200 fractional weights 2 batches", auc_result(*s, "PR"))
