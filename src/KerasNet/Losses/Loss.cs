@@ -86,7 +86,10 @@ public abstract class Loss
         if (mask is null) return sampleWeight;
         var m = mask.to(dtype);
         if (Reduction is "sum_over_batch_size" or "mean")
-            m = m * SafeDivision.DivideNoNan(tensor((double)m.numel(), dtype: dtype, device: m.device), m.sum());
+        {
+            var valid = m.sum();
+            m = m * SafeDivision.DivideNoNan(full_like(valid, m.numel()), valid);
+        }
         if (sampleWeight is null) return m;
         var (alignedMask, w) = RankAlignment.Align(m, sampleWeight);
         return w * alignedMask;

@@ -41,9 +41,11 @@ public sealed class SparseCategoricalCrossentropy(
         var logProb = FromLogits
             ? yPred.log_softmax(-1)
             : (yPred / yPred.sum(-1, keepdim: true)).clamp(Epsilon, 1 - Epsilon).log();
+        // Entries that give 0 (negative labels, the ignored class — which may lie outside [0, C), e.g. 255)
+        // pick class 0 so the gather stays in range, and are zeroed afterwards.
         var valid = labels.ge(0);
         if (IgnoreClass is int ignored) valid = valid.logical_and(labels.ne(ignored));
-        var picked = logProb.gather(-1, labels.clamp_min(0).unsqueeze(-1)).squeeze(-1);
+        var picked = logProb.gather(-1, labels.masked_fill(valid.logical_not(), 0).unsqueeze(-1)).squeeze(-1);
         return where(valid, -picked, zeros_like(picked));
     }
 

@@ -130,6 +130,16 @@ public class CrossentropyLossTests
         // sum_over_batch_size averages over the two valid rows only; sum just drops the ignored one.
         Assert.That(Scalar(new SparseCategoricalCrossentropy(ignoreClass: 2).Compute(labels, probabilities)), Is.EqualTo(0.203984126).Within(1e-6));
         Assert.That(Scalar(new SparseCategoricalCrossentropy(ignoreClass: 2, reduction: "sum").Compute(labels, probabilities)), Is.EqualTo(0.407968253).Within(1e-6));
+        // A "void" label outside [0, C) (segmentation's 255) is ignored the same way.
+        Assert.That(Scalar(new SparseCategoricalCrossentropy(ignoreClass: 255).Compute(L(1, 255, 0), probabilities)), Is.EqualTo(0.203984126).Within(1e-6));
+    }
+
+    [Test]
+    public void SparseCategoricalCrossentropyOfANegativeLabelIsZeroButCounts()
+    {
+        using var scope = NewDisposeScope();
+        // Keras one-hot encodes a negative label as all zeros: loss 0, still in the mean over 2 samples.
+        Assert.That(Scalar(new SparseCategoricalCrossentropy().Compute(L(1, -1), F(CP))), Is.EqualTo(0.051293306 / 2).Within(1e-6));
     }
 
     [Test]
