@@ -57,6 +57,17 @@ public class MetricRegistryTests
     }
 
     [Test]
+    public void NamesSharedWithLossesGiveTheMetricVersions()
+    {
+        using Metric cosine = "cosine_similarity";
+        Assert.That(cosine, Is.InstanceOf<KerasNet.Metrics.CosineSimilarity>(), "the metric is +cos, the loss −cos");
+        using Metric mse = "mse";
+        Assert.That(mse, Is.InstanceOf<KerasNet.Metrics.MeanSquaredError>());
+        using Metric kld = "kl_divergence";
+        Assert.That(((LossMetric)kld).Loss, Is.InstanceOf<KLDivergence>());
+    }
+
+    [Test]
     public void UnknownNameListsValidOnes()
     {
         var ex = Assert.Throws<KerasNetException>(() => KerasNet.Metrics.Metrics.Get("f2_score"));
