@@ -1,3 +1,5 @@
+using KerasNet.Layers;
+using KerasNet.Models;
 using static TorchSharp.torch;
 
 namespace KerasNet.Benchmarks;
@@ -11,6 +13,19 @@ internal sealed class MlpWorkload : Workload
     {
         using var scope = NewDisposeScope();
         return TorchSharpLoop.Run(() => new TorchMlp(),
+            data.Train.XTensor(flatten: true), data.Train.YTensor(),
+            data.Test.XTensor(flatten: true), data.Test.YTensor(),
+            options.Epochs, epochEnd);
+    }
+
+    public override RunResult RunKerasNet(FashionMnistData data, BenchOptions options, Action<int>? epochEnd = null)
+    {
+        using var scope = NewDisposeScope();
+        return KerasNetFit.Run(() => new Sequential([
+                new Dense(512, activation: "relu", inputShape: [784]),
+                new Dense(256, activation: "relu"),
+                new Dense(10),
+            ]),
             data.Train.XTensor(flatten: true), data.Train.YTensor(),
             data.Test.XTensor(flatten: true), data.Test.YTensor(),
             options.Epochs, epochEnd);
