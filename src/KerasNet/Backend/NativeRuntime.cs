@@ -33,7 +33,11 @@ public static class NativeRuntime
         lock (Gate)
         {
             if (_loaded) return;
-            if (OperatingSystem.IsLinux()) LoadOnLinux();
+            if (OperatingSystem.IsLinux())
+            {
+                AllocatorTuning.Apply();
+                LoadOnLinux();
+            }
             else LoadedFrom = "not Linux (TorchSharp's own loader)";
             _loaded = true;
         }
