@@ -95,6 +95,33 @@ public class ConvTransposeTests
         Assert.That((probe.grad! - y).abs().max().item<float>(), Is.LessThan(1e-5f));
     }
 
+    [TestCase(4, 3, 2, 1, "same", null)]
+    [TestCase(4, 4, 2, 1, "same", null)]
+    [TestCase(5, 5, 2, 1, "same", null)]
+    [TestCase(3, 2, 3, 1, "same", null)]
+    [TestCase(4, 3, 1, 2, "same", null)]
+    [TestCase(4, 3, 2, 1, "same", 1)]
+    [TestCase(4, 4, 3, 1, "same", 2)]
+    [TestCase(4, 3, 2, 1, "valid", 1)]
+    [TestCase(4, 1, 3, 1, "valid", null)]
+    [TestCase(3, 3, 1, 3, "valid", null)]
+    public void Conv1DTransposeIsTheGradientOfTheMatchingConvolution(int n, int k, int s, int d, string padding, int? outputPadding)
+    {
+        // TF's definition: conv_transpose(x, W) = d/dz <conv(z, W), x> for z of the transposed output's shape.
+        var layer = new Conv1DTranspose(2, k, strides: s, padding: padding, outputPadding: outputPadding is int p ? p : null,
+            dilationRate: d, useBias: false);
+        var x = randn(2, n, 3);
+        var y = layer.Apply(x);
+        var forward = new Conv1D(3, k, strides: s, padding: padding, dilationRate: d, useBias: false);
+        forward.EnsureBuilt([null, y.shape[1], 2]);
+        forward.SetWeights([layer.Kernel.Value]);
+        var probe = zeros(y.shape).requires_grad_(true);
+        var conv = forward.Apply(probe);
+        Assert.That(conv.shape, Is.EqualTo(x.shape));
+        conv.backward([x]);
+        Assert.That((probe.grad! - y).abs().max().item<float>(), Is.LessThan(1e-5f));
+    }
+
     [Test]
     public void OutputPaddingMustBeSmallerThanStrides()
     {
