@@ -63,24 +63,20 @@ internal static class ConvOps
         var sizes = ConvGeometry.SpatialSizes(x);
         var kernelSizes = KernelSizes(kernel);
         long[] outLength = new long[rank], cropStart = new long[rank], torchOutputPadding = new long[rank];
-        bool exact = true;
+        bool crop = false;
         for (int i = 0; i < rank; i++)
         {
             outLength[i] = ConvGeometry.TransposeOutputLength(sizes[i], kernelSizes[i], strides[i], dilation[i], padding, outputPadding?[i])!.Value;
             cropStart[i] = ConvGeometry.TransposeCropStart(sizes[i], outLength[i], kernelSizes[i], strides[i], dilation[i], padding);
             long full = (sizes[i] - 1) * strides[i] + ConvGeometry.EffectiveSize(kernelSizes[i], dilation[i]);
-            // torch returns full[p : full − p + output_padding], zeros past the end; its output_padding must stay below max(stride, dilation).
+            // torch returns full[p : full − p + output_padding] (zeros past the end of full). Keras's sizes need
+            // output_padding = wanted in [−1, stride − 1]: −1 (an odd 'same' crop, more at the end) is cut after.
             long wanted = outLength[i] - (full - 2 * cropStart[i]);
-            long allowed = Math.Max(strides[i], dilation[i]) - 1;
-            torchOutputPadding[i] = Math.Clamp(wanted, 0, allowed);
-            exact &= wanted == torchOutputPadding[i];
+            torchOutputPadding[i] = Math.Max(wanted, 0);
+            crop |= wanted < 0;
         }
-        var y = TorchConvTranspose(x, TorchKernel(kernel), exact ? bias : null, strides, cropStart, torchOutputPadding, dilation);
-        if (!exact)
-        {
-            y = FitSpatial(y, outLength);
-            if (bias is not null) y = y.add(bias.reshape([-1, .. Enumerable.Repeat(1L, rank)]));
-        }
+        var y = TorchConvTranspose(x, TorchKernel(kernel), bias, strides, cropStart, torchOutputPadding, dilation);
+        for (int i = 0; crop && i < rank; i++) y = y.narrow(2 + i, 0, outLength[i]);
         return DataLayout.FromChannelsFirst(y, dataFormat);
     }
 
@@ -108,19 +104,6 @@ internal static class ConvOps
         var pads = sizes.Select((n, i) => ConvGeometry.Padding(n, (int)kernelSizes[i], strides[i], dilation[i], padding)).ToArray();
         var padded = ConvGeometry.Pad(x, pads, 0.0, out var symmetric);
         return TorchConv(padded, torchKernel, bias, strides, symmetric, dilation, groups);
-    }
-
-    /// <summary>Cuts or zero-extends each spatial axis at its end to <paramref name="lengths"/>.</summary>
-    private static Tensor FitSpatial(Tensor y, long[] lengths)
-    {
-        var pad = new List<long>();
-        for (int i = lengths.Length - 1; i >= 0; i--)
-        {
-            long have = y.shape[2 + i];
-            if (have > lengths[i]) y = y.narrow(2 + i, 0, lengths[i]);
-            pad.AddRange([0, Math.Max(lengths[i] - have, 0)]);
-        }
-        return pad.Any(p => p > 0) ? F.pad(y, pad.ToArray()) : y;
     }
 
     private static Tensor TorchConv(Tensor x, Tensor w, Tensor? b, IReadOnlyList<int> strides, long[] padding, IReadOnlyList<int> dilation, long groups)
