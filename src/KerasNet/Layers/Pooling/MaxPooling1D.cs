@@ -1,0 +1,23 @@
+using KerasNet.Backend;
+using static TorchSharp.torch;
+
+namespace KerasNet.Layers;
+
+/// <summary>
+/// 1-D max pooling over <c>(batch, steps, channels)</c> (Keras <c>MaxPooling1D</c>). Maximum over each window; 'same' pads with −∞.
+/// </summary>
+/// <param name="poolSize">Window size: one integer or 1 (default 2).</param>
+/// <param name="strides">Step: one integer or 1; defaults to <paramref name="poolSize"/>.</param>
+/// <param name="padding"><c>valid</c> or <c>same</c>.</param>
+/// <param name="dataFormat"><c>channels_last</c> or <c>channels_first</c>.</param>
+/// <param name="name">Layer name.</param>
+/// <param name="trainable">Kept for Keras compatibility (the layer has no weights).</param>
+/// <param name="inputShape">Shape of one sample, for the first layer of a Sequential.</param>
+/// <param name="batchSize">Fixed batch size for <paramref name="inputShape"/>.</param>
+public sealed class MaxPooling1D(IntTuple? poolSize = null, IntTuple? strides = null, string padding = "valid",
+    string dataFormat = "channels_last", string? name = null, bool trainable = true, Shape? inputShape = null, int? batchSize = null)
+    : BasePooling(1, poolSize ?? 2, strides, padding, dataFormat, name, trainable, inputShape, batchSize)
+{
+    /// <inheritdoc />
+    protected override Tensor Pool(Tensor inputs) => PoolOps.MaxPool(inputs, PoolSize, Strides, Padding, DataFormat);
+}
