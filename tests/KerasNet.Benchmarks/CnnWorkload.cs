@@ -1,3 +1,5 @@
+using KerasNet.Layers;
+using KerasNet.Models;
 using static TorchSharp.torch;
 
 namespace KerasNet.Benchmarks;
@@ -10,10 +12,27 @@ internal sealed class CnnWorkload : Workload
     public override RunResult RunTorchSharp(FashionMnistData data, BenchOptions options, Action<int>? epochEnd = null)
     {
         using var scope = NewDisposeScope();
-        // PyTorch's layout, (N, 1, 28, 28); KerasNet's side will feed channels-last (N, 28, 28, 1).
+        // PyTorch's layout, (N, 1, 28, 28); KerasNet's side feeds channels-last (N, 28, 28, 1) as Keras does.
         return TorchSharpLoop.Run(() => new TorchCnn(),
             data.Train.XTensor().unsqueeze(1), data.Train.YTensor(),
             data.Test.XTensor().unsqueeze(1), data.Test.YTensor(),
+            options.Epochs, epochEnd);
+    }
+
+    public override RunResult RunKerasNet(FashionMnistData data, BenchOptions options, Action<int>? epochEnd = null)
+    {
+        using var scope = NewDisposeScope();
+        return KerasNetFit.Run(() => new Sequential([
+                new Conv2D(32, kernelSize: 3, activation: "relu", inputShape: [28, 28, 1]),
+                new MaxPooling2D(poolSize: 2),
+                new Conv2D(64, kernelSize: 3, activation: "relu"),
+                new MaxPooling2D(poolSize: 2),
+                new Flatten(),
+                new Dropout(0.5),
+                new Dense(10),
+            ]),
+            data.Train.XTensor().unsqueeze(-1), data.Train.YTensor(),
+            data.Test.XTensor().unsqueeze(-1), data.Test.YTensor(),
             options.Epochs, epochEnd);
     }
 }
