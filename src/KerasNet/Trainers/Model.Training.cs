@@ -91,7 +91,8 @@ public partial class Model
 
     /// <summary>
     /// The total loss of a batch (Keras <c>compute_loss</c>): each output's loss with sample weights and
-    /// reduction, times its loss weight, plus the layers' regularization penalties.
+    /// reduction, times its loss weight, plus <see cref="Layer.Losses"/> (terms added during the forward pass
+    /// with <see cref="Layer.AddLoss"/>, and weight regularization penalties).
     /// </summary>
     protected virtual Tensor ComputeLoss(IReadOnlyList<Tensor> x, IReadOnlyList<Tensor> y, IReadOnlyList<Tensor> yPred, Tensor? sampleWeight)
     {
@@ -106,8 +107,8 @@ public partial class Model
             var weighted = compiled.Weights[i] == 1.0 ? value : value * compiled.Weights[i];
             total = total is null ? weighted : total + weighted;
         }
-        foreach (var penalty in RegularizationLosses())
-            total = total is null ? penalty : total + penalty;
+        foreach (var term in Losses)
+            total = total is null ? term : total + term;
         return total ?? throw new KerasNetException($"Model '{Name}': no output has a loss.");
     }
 
@@ -123,7 +124,7 @@ public partial class Model
 
     /// <summary>Runs the model and returns every output.</summary>
     protected IReadOnlyList<Tensor> CallOutputs(IReadOnlyList<Tensor> x, bool training) =>
-        Call(x, training ? CallContext.Train : CallContext.Inference);
+        CallOnData(x, training ? CallContext.Train : CallContext.Inference);
 
     private KerasNetException NotCompiled() =>
         new($"Model '{Name}' must be compiled before training or evaluation: call Compile(optimizer: …, loss: …) first.");
