@@ -192,17 +192,21 @@ public abstract partial class Layer : IDisposable
         foreach (var l in Sublayers) l.ClearAddedLosses();
     }
 
+    /// <summary>Runs <c>Call</c> as a call on data (see <see cref="AsCallOnData{T}"/>).</summary>
+    private protected IReadOnlyList<Tensor> CallOnData(IReadOnlyList<Tensor> inputs, CallContext context) =>
+        AsCallOnData(() => Call(inputs, context));
+
     /// <summary>
-    /// Runs <c>Call</c> as a call on data. The outermost such call (not one nested in another layer's call)
-    /// first drops the losses added by the previous one, as Keras does at its entry layer.
+    /// Runs <paramref name="call"/>, a computation of this layer on data. The outermost such call (not one nested in
+    /// another layer's call) first drops the losses added by the previous one, as Keras does at its entry layer.
     /// </summary>
-    private protected IReadOnlyList<Tensor> CallOnData(IReadOnlyList<Tensor> inputs, CallContext context)
+    private protected T AsCallOnData<T>(Func<T> call)
     {
         if (_callDepth == 0) ClearAddedLosses();
         _callDepth++;
         try
         {
-            return Call(inputs, context);
+            return call();
         }
         finally
         {
@@ -214,10 +218,7 @@ public abstract partial class Layer : IDisposable
     internal void ApplyConstraints()
     {
         foreach (var (w, rules) in _weightRules)
-            if (rules.Constraint is { } c)
-                using (no_grad())
-                using (var projected = c.Call(w.Value))
-                    w.Value.copy_(projected);
+            rules.Constraint?.Apply(w);
         foreach (var l in Sublayers) l.ApplyConstraints();
     }
 
