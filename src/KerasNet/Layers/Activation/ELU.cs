@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using KerasNet.Activations;
 using static TorchSharp.torch;
 
 namespace KerasNet.Layers;
@@ -17,7 +18,7 @@ public sealed class ELU : Layer
     public override bool SupportsMasking => true;
 
     /// <inheritdoc />
-    protected override Tensor Call(Tensor inputs, bool training) => nn.functional.elu(inputs, Alpha);
+    protected override Tensor Call(Tensor inputs, bool training) => ActivationOps.Elu(inputs, Alpha);
 
     /// <inheritdoc />
     public override IReadOnlyList<Shape> ComputeOutputShape(IReadOnlyList<Shape> inputShapes) => inputShapes;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using KerasNet.Activations;
 using static TorchSharp.torch;
 
 namespace KerasNet.Layers;
@@ -21,7 +22,7 @@ public sealed class LeakyReLU : Layer
     public override bool SupportsMasking => true;
 
     /// <inheritdoc />
-    protected override Tensor Call(Tensor inputs, bool training) => nn.functional.leaky_relu(inputs, NegativeSlope);
+    protected override Tensor Call(Tensor inputs, bool training) => ActivationOps.LeakyRelu(inputs, NegativeSlope);
 
     /// <inheritdoc />
     public override IReadOnlyList<Shape> ComputeOutputShape(IReadOnlyList<Shape> inputShapes) => inputShapes;

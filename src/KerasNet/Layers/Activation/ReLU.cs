@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using KerasNet.Activations;
 using static TorchSharp.torch;
 
 namespace KerasNet.Layers;
@@ -35,16 +36,8 @@ public sealed class ReLU : Layer
     public override bool SupportsMasking => true;
 
     /// <inheritdoc />
-    protected override Tensor Call(Tensor inputs, bool training)
-    {
-        if (NegativeSlope != 0 && MaxValue is null && Threshold == 0) return nn.functional.leaky_relu(inputs, NegativeSlope);
-        using var scope = NewDisposeScope();
-        // Keras's relu: the positive part (x above the threshold, clipped to max_value) minus slope·relu(threshold − x).
-        var y = Threshold != 0 ? inputs.mul(inputs.gt(Threshold).to(inputs.dtype)) : nn.functional.relu(inputs);
-        if (MaxValue is double max) y = y.clamp(0.0, max);
-        if (NegativeSlope != 0) y = y.sub(nn.functional.relu(inputs.neg().add(Threshold)).mul(NegativeSlope));
-        return y.MoveToOuterDisposeScope();
-    }
+    protected override Tensor Call(Tensor inputs, bool training) =>
+        ActivationOps.Relu(inputs, NegativeSlope, MaxValue, Threshold);
 
     /// <inheritdoc />
     public override IReadOnlyList<Shape> ComputeOutputShape(IReadOnlyList<Shape> inputShapes) => inputShapes;
