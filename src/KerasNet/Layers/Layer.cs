@@ -180,11 +180,14 @@ public abstract partial class Layer : IDisposable
 
     /// <summary>
     /// The loss terms of this layer and its sublayers (Keras <c>losses</c>): those added with
-    /// <see cref="AddLoss"/> during the last outermost call, then the weight regularization penalties.
+    /// <see cref="AddLoss"/> during the last outermost call, then the weight regularization penalties. Added terms
+    /// live as long as the call's tensors: those of a <c>Fit</c>/<c>Evaluate</c> step are released with its dispose
+    /// scope and no longer listed.
     /// </summary>
     public IReadOnlyList<Tensor> Losses => [.. AddedLosses(), .. RegularizationLosses()];
 
-    private IEnumerable<Tensor> AddedLosses() => _addedLosses.Concat(Sublayers.SelectMany(l => l.AddedLosses()));
+    private IEnumerable<Tensor> AddedLosses() =>
+        _addedLosses.Where(t => !t.IsInvalid).Concat(Sublayers.SelectMany(l => l.AddedLosses()));
 
     private void ClearAddedLosses()
     {
