@@ -43,8 +43,7 @@ public sealed class Embedding : Layer
         MaskZero = maskZero;
         if (weights is not null)
         {
-            Build(Shape.Of(1));
-            Built = true;
+            EnsureBuilt(new Shape([null, null])); // the table does not depend on the input shape
             Embeddings.Assign(weights);
         }
     }

@@ -100,11 +100,11 @@ public sealed class Lambda : Layer
             JsonObject o when (o["registered_name"] ?? o["config"]) is JsonValue n && n.TryGetValue<string>(out var s) => s,
             _ => throw PythonLambda(config),
         };
-        if (c.String("function_type", null) is not (null or "function"))
+        if (c.NullableString("function_type") is not (null or "function"))
             throw PythonLambda(config);
         c.Take("module");
         c.Take("output_shape_module");
-        if (c.String("output_shape_type", null) is not (null or "raw"))
+        if (c.NullableString("output_shape_type") is not (null or "raw"))
             throw new NotSupportedException($"Lambda config '{config["name"]}': an output_shape given as a function is not supported; give the shape.");
         Shape? outputShape = c.Take("output_shape") switch
         {

@@ -16,7 +16,7 @@ public sealed class Cropping2D : BaseCropping
     public static Layer FromConfig(JsonObject config)
     {
         var c = new LayerConfig(config, nameof(Cropping2D));
-        var layer = new Cropping2D(c.Pairs("cropping", 0), c.String("data_format", "channels_last")!, c.Name, c.Trainable, c.InputShape);
+        var layer = new Cropping2D(c.Pairs("cropping", 0), c.NullableString("data_format") ?? "channels_last", c.Name, c.Trainable, c.InputShape);
         c.EnsureAllRead();
         return layer;
     }

@@ -16,7 +16,7 @@ public sealed class Cropping3D : BaseCropping
     public static Layer FromConfig(JsonObject config)
     {
         var c = new LayerConfig(config, nameof(Cropping3D));
-        var layer = new Cropping3D(c.Pairs("cropping", 1), c.String("data_format", "channels_last")!, c.Name, c.Trainable, c.InputShape);
+        var layer = new Cropping3D(c.Pairs("cropping", 1), c.NullableString("data_format") ?? "channels_last", c.Name, c.Trainable, c.InputShape);
         c.EnsureAllRead();
         return layer;
     }

@@ -16,7 +16,7 @@ public sealed class ZeroPadding2D : BaseZeroPadding
     public static Layer FromConfig(JsonObject config)
     {
         var c = new LayerConfig(config, nameof(ZeroPadding2D));
-        var layer = new ZeroPadding2D(c.Pairs("padding", 1), c.String("data_format", "channels_last")!, c.Name, c.Trainable, c.InputShape);
+        var layer = new ZeroPadding2D(c.Pairs("padding", 1), c.NullableString("data_format") ?? "channels_last", c.Name, c.Trainable, c.InputShape);
         c.EnsureAllRead();
         return layer;
     }

@@ -16,7 +16,7 @@ public sealed class ZeroPadding3D : BaseZeroPadding
     public static Layer FromConfig(JsonObject config)
     {
         var c = new LayerConfig(config, nameof(ZeroPadding3D));
-        var layer = new ZeroPadding3D(c.Pairs("padding", 1), c.String("data_format", "channels_last")!, c.Name, c.Trainable, c.InputShape);
+        var layer = new ZeroPadding3D(c.Pairs("padding", 1), c.NullableString("data_format") ?? "channels_last", c.Name, c.Trainable, c.InputShape);
         c.EnsureAllRead();
         return layer;
     }

@@ -1,94 +1,66 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using KerasNet.Saving;
 
 namespace KerasNet.Layers;
 
 /// <summary>
-/// Reads a layer's Keras config inside a <c>FromConfig</c> method: the common layer keys (name, trainable, dtype,
-/// input shape) and the layer's own keys with type checks. Keys nobody read are rejected, so an argument KerasNet
-/// does not know is never dropped silently.
+/// Reads a layer's Keras config inside a <c>FromConfig</c> method: the keys every layer has (name, trainable, dtype,
+/// input shape) and, through <see cref="ConfigReader"/>, the layer's own keys with type checks. Keys nobody read are
+/// rejected by <see cref="EnsureAllRead"/>, so an argument KerasNet does not know is never dropped silently.
 /// </summary>
 internal sealed class LayerConfig
 {
-    private readonly JsonObject _config;
+    private readonly ConfigReader _reader;
     private readonly string _owner;
-    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
 
     public LayerConfig(JsonObject config, string className)
     {
-        _config = config;
         _owner = $"{className} config '{config["name"]?.ToString() ?? "?"}'";
-        var dtype = Take("dtype");
+        _reader = new ConfigReader(config, _owner);
+        var dtype = _reader.Take("dtype");
         var dtypeName = dtype is JsonObject policy ? policy["config"]?["name"]?.ToString() : dtype?.ToString();
         if (dtypeName is not (null or "float32"))
             throw new NotSupportedException($"{_owner}: dtype '{dtypeName}' is not supported (float32 only).");
     }
 
     /// <summary>The layer name, if given.</summary>
-    public string? Name => String("name", null);
+    public string? Name => _reader.NullableString("name");
 
     /// <summary>The <c>trainable</c> flag (default true).</summary>
-    public bool Trainable => Bool("trainable", true);
+    public bool Trainable => _reader.Bool("trainable", true);
 
     /// <summary>The per-sample input shape from <c>batch_input_shape</c> / <c>batch_shape</c>, if given.</summary>
     public Shape? InputShape
     {
         get
         {
-            var node = Take("batch_input_shape") ?? Take("batch_shape");
+            var node = _reader.Take("batch_input_shape") ?? _reader.Take("batch_shape");
             if (node is null) return null;
-            if (node is not JsonArray dims || dims.Count == 0)
-                throw Invalid("batch_input_shape", "a list of dimensions", node);
+            if (node is not JsonArray { Count: > 0 } dims)
+                throw new KerasNetException($"{_owner}: 'batch_input_shape' must be a list of dimensions, got {node.ToJsonString()}.");
             return new Shape(dims.Skip(1).Select(d => d is null ? null : (long?)d.GetValue<long>()));
         }
     }
 
     /// <summary>The raw value of <paramref name="key"/> (null when absent), marked as read.</summary>
-    public JsonNode? Take(string key)
-    {
-        _read.Add(key);
-        return _config[key];
-    }
+    public JsonNode? Take(string key) => _reader.Take(key);
 
     /// <summary>A number, or <paramref name="default"/> when absent or null.</summary>
-    public double Double(string key, double @default) => NullableDouble(key) ?? @default;
+    public double Double(string key, double @default) => _reader.Double(key, @default);
 
     /// <summary>A number that may be null.</summary>
-    public double? NullableDouble(string key) => Take(key) switch
-    {
-        null => null,
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<double>(),
-        var other => throw Invalid(key, "a number", other),
-    };
+    public double? NullableDouble(string key) => _reader.NullableDouble(key);
 
     /// <summary>A boolean, or <paramref name="default"/> when absent or null.</summary>
-    public bool Bool(string key, bool @default) => Take(key) switch
-    {
-        null => @default,
-        JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => v.GetValue<bool>(),
-        var other => throw Invalid(key, "true or false", other),
-    };
+    public bool Bool(string key, bool @default) => _reader.Bool(key, @default);
 
-    /// <summary>A string, or <paramref name="default"/> when absent or null.</summary>
-    public string? String(string key, string? @default) => Take(key) switch
-    {
-        null => @default,
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        var other => throw Invalid(key, "a string", other),
-    };
+    /// <summary>A string that may be null.</summary>
+    public string? NullableString(string key) => _reader.NullableString(key);
 
     /// <summary>A padding or cropping argument, or <paramref name="default"/> when absent.</summary>
     public IntPairs Pairs(string key, IntPairs @default) =>
         Take(key) is { } node ? IntPairs.FromJson(node, _owner, key) : @default;
 
     /// <summary>Throws <see cref="NotSupportedException"/> naming every key that was not read.</summary>
-    public void EnsureAllRead()
-    {
-        var unknown = _config.Select(p => p.Key).Where(k => !_read.Contains(k)).ToList();
-        if (unknown.Count > 0)
-            throw new NotSupportedException($"{_owner}: argument(s) {string.Join(", ", unknown.Select(k => $"'{k}'"))} are not supported.");
-    }
-
-    private KerasNetException Invalid(string key, string expected, JsonNode node) =>
-        new($"{_owner}: '{key}' must be {expected}, got {node.ToJsonString()}.");
+    public void EnsureAllRead() => _reader.EnsureAllRead();
 }
