@@ -18,7 +18,11 @@ public abstract partial class Layer : IDisposable
     private readonly List<KerasVariable> _weights = [];
     private readonly List<Layer> _sublayers = [];
     private readonly Dictionary<KerasVariable, (Regularizer? Regularizer, Constraint? Constraint)> _weightRules = new(ReferenceEqualityComparer.Instance);
+    private readonly List<Tensor> _addedLosses = [];
     private bool _trainable;
+
+    // Depth of nested data calls on this thread: the outermost call (depth 0) starts a fresh set of added losses.
+    [ThreadStatic] private static int _callDepth;
 
     static Layer() => Engine.Initialize();
 
@@ -90,12 +94,14 @@ public abstract partial class Layer : IDisposable
     /// Its path is <c>layer_name/weight_name</c>.
     /// </summary>
     protected KerasVariable AddWeight(string name, Shape shape, Initializer? initializer = null, bool trainable = true,
-        Regularizer? regularizer = null, Constraint? constraint = null)
+        Regularizer? regularizer = null, Constraint? constraint = null, ScalarType dtype = ScalarType.Float32)
     {
         var dims = shape.ToLongArray($"shape of weight '{Name}/{name}'");
+        if (trainable && !is_floating_point(dtype))
+            throw new KerasNetException($"Layer '{Name}': weight '{name}' of dtype {dtype} cannot be trainable; only floating-point weights get gradients.");
         Tensor value;
         using (no_grad())
-            value = (initializer ?? new GlorotUniform()).Call(dims);
+            value = (initializer ?? new GlorotUniform()).Call(dims, dtype);
         var v = new KerasVariable(name, value, trainable && _trainable, $"{Name}/{name}");
         _weights.Add(v);
         if (trainable) _ownTrainable.Add(v);
@@ -157,6 +163,58 @@ public abstract partial class Layer : IDisposable
             if (rules.Regularizer is { } r) yield return r.Call(w.Value);
         foreach (var l in Sublayers)
             foreach (var loss in l.RegularizationLosses()) yield return loss;
+    }
+
+    /// <summary>
+    /// Adds a scalar loss term from inside <c>Call</c> (Keras <c>add_loss</c>), e.g. an activity penalty. The
+    /// terms of one outermost call (a model's forward pass, or <c>Apply</c> on data) are collected in
+    /// <see cref="Losses"/> and added to the training loss by <c>Model.ComputeLoss</c>; the next outermost call
+    /// starts afresh.
+    /// </summary>
+    public void AddLoss(Tensor loss)
+    {
+        if (loss.dim() != 0)
+            throw new KerasNetException($"Layer '{Name}': AddLoss expects a scalar tensor, got shape {Shape.Of(loss.shape)}.");
+        _addedLosses.Add(loss);
+    }
+
+    /// <summary>
+    /// The loss terms of this layer and its sublayers (Keras <c>losses</c>): those added with
+    /// <see cref="AddLoss"/> during the last outermost call, then the weight regularization penalties. Added terms
+    /// live as long as the call's tensors: those of a <c>Fit</c>/<c>Evaluate</c> step are released with its dispose
+    /// scope and no longer listed.
+    /// </summary>
+    public IReadOnlyList<Tensor> Losses => [.. AddedLosses(), .. RegularizationLosses()];
+
+    private IEnumerable<Tensor> AddedLosses() =>
+        _addedLosses.Where(t => !t.IsInvalid).Concat(Sublayers.SelectMany(l => l.AddedLosses()));
+
+    private void ClearAddedLosses()
+    {
+        _addedLosses.Clear();
+        foreach (var l in Sublayers) l.ClearAddedLosses();
+    }
+
+    /// <summary>Runs <c>Call</c> as a call on data (see <see cref="AsCallOnData{T}"/>).</summary>
+    private protected IReadOnlyList<Tensor> CallOnData(IReadOnlyList<Tensor> inputs, CallContext context) =>
+        AsCallOnData(() => Call(inputs, context));
+
+    /// <summary>
+    /// Runs <paramref name="call"/>, a computation of this layer on data. The outermost such call (not one nested in
+    /// another layer's call) first drops the losses added by the previous one, as Keras does at its entry layer.
+    /// </summary>
+    private protected T AsCallOnData<T>(Func<T> call)
+    {
+        if (_callDepth == 0) ClearAddedLosses();
+        _callDepth++;
+        try
+        {
+            return call();
+        }
+        finally
+        {
+            _callDepth--;
+        }
     }
 
     /// <summary>Projects constrained weights back into their sets (after each optimizer step).</summary>
@@ -252,6 +310,7 @@ public abstract partial class Layer : IDisposable
         }
         var a = Run(2, 11);
         var b = Run(3, 13);
+        ClearAddedLosses(); // losses added while probing shapes are not a real call's
         var outShapes = a.Select((t, i) => new Shape(t.shape.Select((d, j) => d == b[i].shape[j] ? (long?)d : null))).ToList();
         return (outShapes, a.Select(t => t.dtype).ToList());
     }
@@ -286,7 +345,7 @@ public abstract partial class Layer : IDisposable
     public IReadOnlyList<Tensor> ApplyMulti(IReadOnlyList<Tensor> inputs, CallContext context)
     {
         CheckAndBuild(inputs.Select(t => Shape.Of(t.shape)).ToList());
-        return Call(inputs, context);
+        return CallOnData(inputs, context);
     }
 
     /// <summary>Records a call of this layer on a symbolic tensor and returns its symbolic output.</summary>

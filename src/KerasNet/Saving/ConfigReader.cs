@@ -70,12 +70,24 @@ internal sealed class ConfigReader
     }
 
     /// <summary>A string argument, or <paramref name="default"/> when absent or null.</summary>
-    public string String(string key, string @default)
+    public string String(string key, string @default) => NullableString(key) ?? @default;
+
+    /// <summary>A string argument that may be null.</summary>
+    public string? NullableString(string key)
+    {
+        var node = Take(key);
+        if (node is null) return null;
+        if (node is JsonValue v && v.TryGetValue<string>(out var s)) return s;
+        throw Invalid(key, "a string", node);
+    }
+
+    /// <summary>A boolean argument, or <paramref name="default"/> when absent or null.</summary>
+    public bool Bool(string key, bool @default)
     {
         var node = Take(key);
         if (node is null) return @default;
-        if (node is JsonValue v && v.TryGetValue<string>(out var s)) return s;
-        throw Invalid(key, "a string", node);
+        if (node is JsonValue v && v.TryGetValue<bool>(out var b)) return b;
+        throw Invalid(key, "true or false", node);
     }
 
     /// <summary>An axis argument: one integer or a list of integers.</summary>
@@ -100,7 +112,8 @@ internal sealed class ConfigReader
             throw new NotSupportedException($"{_owner}: config argument(s) {string.Join(", ", unknown.Select(k => $"'{k}'"))} are not supported.");
     }
 
-    private JsonNode? Take(string key)
+    /// <summary>The raw value of <paramref name="key"/> (null when absent), marked as read.</summary>
+    public JsonNode? Take(string key)
     {
         _read.Add(key);
         return _config[key];

@@ -91,7 +91,8 @@ public partial class Model
 
     /// <summary>
     /// The total loss of a batch (Keras <c>compute_loss</c>): each output's loss with sample weights and
-    /// reduction, times its loss weight, plus the layers' regularization penalties.
+    /// reduction, times its loss weight, plus <see cref="Layer.Losses"/> (terms added during the forward pass
+    /// with <see cref="Layer.AddLoss"/>, and weight regularization penalties).
     /// </summary>
     protected virtual Tensor ComputeLoss(IReadOnlyList<Tensor> x, IReadOnlyList<Tensor> y, IReadOnlyList<Tensor> yPred, Tensor? sampleWeight)
     {
@@ -107,8 +108,8 @@ public partial class Model
             var weighted = compiled.Weights[i] == 1.0 ? value : value * compiled.Weights[i];
             total = total is null ? weighted : total + weighted;
         }
-        foreach (var penalty in RegularizationLosses())
-            total = total is null ? penalty : total + penalty;
+        foreach (var term in Losses)
+            total = total is null ? term : total + term;
         return total ?? throw new KerasNetException($"Model '{Name}': no output has a loss.");
     }
 
@@ -123,16 +124,19 @@ public partial class Model
     }
 
     /// <summary>Runs the model and returns every output.</summary>
-    /// <remarks>The outputs' masks (Keras attaches them to the predictions) are kept for <see cref="ComputeLoss"/>.</remarks>
+    /// <remarks>
+    /// The outputs' masks (Keras attaches them to the predictions) are kept for <see cref="ComputeLoss"/>. This is an
+    /// outermost call: the losses added by the previous one are dropped first.
+    /// </remarks>
     protected IReadOnlyList<Tensor> CallOutputs(IReadOnlyList<Tensor> x, bool training)
     {
         var context = training ? CallContext.Train : CallContext.Inference;
         if (_graph is null)
         {
             _outputMasks = null;
-            return Call(x, context);
+            return CallOnData(x, context);
         }
-        var (outputs, masks) = _graph.Run(x, null, training);
+        var (outputs, masks) = AsCallOnData(() => _graph.Run(x, null, training));
         _outputMasks = masks.Any(m => m is not null) ? masks : null;
         return outputs;
     }
