@@ -262,7 +262,14 @@ public abstract partial class Layer : IDisposable
     /// output dimensions that changed as unknown. Override it where a formula is cheaper.
     /// </summary>
     public virtual IReadOnlyList<Shape> ComputeOutputShape(IReadOnlyList<Shape> inputShapes) =>
-        DryRun(inputShapes, inputShapes.Select(_ => ScalarType.Float32).ToList()).Shapes;
+        DryRun(inputShapes, inputShapes.Select(_ => ScalarType.Float32).ToList(), null).Shapes;
+
+    /// <summary>
+    /// Output shapes for a call with non-tensor <paramref name="arguments"/> (e.g. <c>return_attention_scores</c>,
+    /// which adds an output). The default ignores the arguments; layers whose outputs depend on them override it.
+    /// </summary>
+    public virtual IReadOnlyList<Shape> ComputeOutputShape(IReadOnlyList<Shape> inputShapes, IReadOnlyDictionary<string, object?> arguments) =>
+        ComputeOutputShape(inputShapes);
 
     /// <summary>Output dtypes; the default keeps a floating input's dtype and uses float32 otherwise.</summary>
     protected virtual IReadOnlyList<ScalarType> ComputeOutputDTypes(IReadOnlyList<ScalarType> inputDTypes, int outputCount) =>
@@ -290,8 +297,10 @@ public abstract partial class Layer : IDisposable
 
     // ---------------------------------------------------------------- machinery
 
-    private (IReadOnlyList<Shape> Shapes, IReadOnlyList<ScalarType> DTypes) DryRun(IReadOnlyList<Shape> shapes, IReadOnlyList<ScalarType> dtypes)
+    private (IReadOnlyList<Shape> Shapes, IReadOnlyList<ScalarType> DTypes) DryRun(IReadOnlyList<Shape> shapes, IReadOnlyList<ScalarType> dtypes,
+        IReadOnlyDictionary<string, object?>? arguments)
     {
+        var context = new CallContext(false, arguments: arguments);
         using var scope = NewDisposeScope();
         using var _ = no_grad();
         IReadOnlyList<Tensor> Run(long batch, long unknown)
@@ -300,7 +309,7 @@ public abstract partial class Layer : IDisposable
                 dtype: dtypes[i], device: Engine.Device)).ToList();
             try
             {
-                return Call(inputs, CallContext.Inference);
+                return Call(inputs, context);
             }
             catch (Exception e) when (e is not KerasNetException)
             {
@@ -363,13 +372,14 @@ public abstract partial class Layer : IDisposable
         IReadOnlyList<Shape> outShapes;
         IReadOnlyList<ScalarType> outTypes;
         var dtypes = inputs.Select(t => t.DType).ToList();
+        arguments ??= new Dictionary<string, object?>();
         if (dtypes.All(d => d == ScalarType.Float32))
         {
-            outShapes = ComputeOutputShape(shapes);
+            outShapes = ComputeOutputShape(shapes, arguments);
             outTypes = ComputeOutputDTypes(dtypes, outShapes.Count);
         }
-        else (outShapes, outTypes) = DryRun(shapes, dtypes);
-        var node = new Node(this, inputs, arguments ?? new Dictionary<string, object?>());
+        else (outShapes, outTypes) = DryRun(shapes, dtypes, arguments);
+        var node = new Node(this, inputs, arguments);
         return node.AddOutputs(outShapes, outTypes);
     }
 

@@ -1,0 +1,435 @@
+using System.Text.Json.Nodes;
+using KerasNet.Constraints;
+using KerasNet.Initializers;
+using KerasNet.Regularizers;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
+
+namespace KerasNet.Layers;
+
+/// <summary>
+/// Multi-head attention as Keras 3 computes it (Keras <c>MultiHeadAttention</c>). The query, key and value are
+/// projected by the <see cref="EinsumDense"/> sublayers <c>query</c>, <c>key</c>, <c>value</c> (kernels
+/// <c>(dim, num_heads, key_dim|value_dim)</c>, biases <c>(num_heads, key_dim|value_dim)</c>); the query is scaled by
+/// <c>1/√key_dim</c>; masked logits get −1e9 (finite: a fully masked row attends uniformly); softmax over the key
+/// positions of the attention axes; dropout on the weights in training; heads are merged by the sublayer
+/// <c>attention_output</c> (kernel <c>(num_heads, value_dim, out)</c>, bias <c>(out,)</c>).
+/// </summary>
+/// <remarks>
+/// <para>Call inputs, in this fixed order (see <see cref="CallInputNames"/>): <c>query</c>, <c>value</c>, then optionally
+/// <c>key</c> and <c>attention_mask</c>. Keras's <c>key</c> and <c>attention_mask</c> are keyword arguments; here they travel
+/// as inputs 2 and 3 so that a Functional graph records them — a call with a mask but no key passes the value again as
+/// the key, which Keras computes identically. Non-tensor arguments go in the node's arguments: <c>return_attention_scores</c>
+/// (adds the weights <c>(batch, num_heads, T, S)</c> as a second output) and <c>use_causal_mask</c>.
+/// <see cref="Apply(KerasTensor, KerasTensor, KerasTensor?, KerasTensor?, bool)"/> and its siblings build these calls.</para>
+/// <para>Masks are combined as Keras 3 does: the query's Keras mask as <c>(B, T, 1)</c>, the value's and key's as
+/// <c>(B, 1, S)</c>, the causal mask <c>(1, T, S)</c> and <c>attention_mask</c> (<c>(B, T, S)</c>, broadcastable) are
+/// and-ed. The output carries the query's mask. Unmasked, unscored rank-3 calls run libtorch's fused
+/// <c>scaled_dot_product_attention</c> with the same additive −1e9 bias (Keras's fused path); the others run the explicit
+/// einsum path.</para>
+/// </remarks>
+public sealed class MultiHeadAttention : Layer
+{
+    private EinsumDense _query = null!, _key = null!, _value = null!, _output = null!;
+    private string _dotProductEquation = "", _combineEquation = "";
+    private int[]? _attentionAxes;
+
+    /// <summary>Creates the layer; arguments as Keras's.</summary>
+    /// <param name="numHeads">Number of attention heads.</param>
+    /// <param name="keyDim">Size of each head for query and key.</param>
+    /// <param name="valueDim">Size of each head for value; <paramref name="keyDim"/> when null.</param>
+    /// <param name="dropout">Fraction of the attention weights dropped in training.</param>
+    /// <param name="useBias">Whether the projections have biases.</param>
+    /// <param name="outputShape">Output feature shape (an int or a tuple); the query's last dimension when null.</param>
+    /// <param name="attentionAxes">Input axes attention runs over; all axes but batch and features when null.</param>
+    /// <param name="flashAttention">true requires the fused kernel (no dropout, no returned scores), as Keras.</param>
+    /// <param name="kernelInitializer">Projection kernel initializer (glorot_uniform), copied per sublayer.</param>
+    /// <param name="biasInitializer">Projection bias initializer (zeros), copied per sublayer.</param>
+    /// <param name="kernelRegularizer">Penalty on every projection kernel.</param>
+    /// <param name="biasRegularizer">Penalty on every projection bias.</param>
+    /// <param name="activityRegularizer">Not supported (throws when given).</param>
+    /// <param name="kernelConstraint">Projection of every kernel.</param>
+    /// <param name="biasConstraint">Projection of every bias.</param>
+    /// <param name="seed">Not supported: seed the whole program with <c>RandomSeed.Set</c> (throws when given).</param>
+    /// <param name="name">Layer name.</param>
+    /// <param name="trainable">Whether the weights are trained.</param>
+    public MultiHeadAttention(int numHeads, int keyDim, int? valueDim = null, double dropout = 0.0, bool useBias = true,
+        Shape? outputShape = null, IntTuple? attentionAxes = null, bool? flashAttention = null,
+        Initializer? kernelInitializer = null, Initializer? biasInitializer = null,
+        Regularizer? kernelRegularizer = null, Regularizer? biasRegularizer = null, Regularizer? activityRegularizer = null,
+        Constraint? kernelConstraint = null, Constraint? biasConstraint = null, int? seed = null,
+        string? name = null, bool trainable = true)
+        : base(name, trainable)
+    {
+        if (numHeads <= 0) throw new KerasNetException($"MultiHeadAttention '{Name}': numHeads must be positive, got {numHeads}.");
+        if (keyDim <= 0) throw new KerasNetException($"MultiHeadAttention '{Name}': keyDim must be positive, got {keyDim}.");
+        if (valueDim < 0) throw new KerasNetException($"MultiHeadAttention '{Name}': valueDim must be positive, got {valueDim}.");
+        if (dropout is < 0 or >= 1) throw new KerasNetException($"MultiHeadAttention '{Name}': dropout must be in [0, 1), got {dropout}.");
+        if (outputShape is not null && outputShape.Any(d => d is null or <= 0))
+            throw new KerasNetException($"MultiHeadAttention '{Name}': outputShape must be positive integers, got {outputShape}.");
+        if (flashAttention == true && dropout > 0)
+            throw new KerasNetException($"MultiHeadAttention '{Name}': dropout is not supported with flash attention; set dropout to 0.0 (got {dropout}) or flashAttention to null.");
+        if (activityRegularizer is not null) throw new NotSupportedException($"MultiHeadAttention '{Name}': activityRegularizer is not supported.");
+        if (seed is not null) throw new NotSupportedException($"MultiHeadAttention '{Name}': a per-layer seed is not supported; use RandomSeed.Set.");
+        NumHeads = numHeads;
+        KeyDim = keyDim;
+        ValueDim = valueDim is > 0 ? valueDim.Value : keyDim; // Keras: value_dim if value_dim else key_dim
+        Dropout = dropout;
+        UseBias = useBias;
+        OutputShape = outputShape is { Rank: > 0 } ? outputShape : null;
+        AttentionAxes = attentionAxes;
+        FlashAttention = flashAttention;
+        KernelInitializer = kernelInitializer ?? new GlorotUniform();
+        BiasInitializer = biasInitializer ?? new Zeros();
+        KernelRegularizer = kernelRegularizer;
+        BiasRegularizer = biasRegularizer;
+        KernelConstraint = kernelConstraint;
+        BiasConstraint = biasConstraint;
+    }
+
+    /// <summary>The call inputs in their fixed order: <c>query</c>, <c>value</c>, <c>key</c>, <c>attention_mask</c> (the last two optional).</summary>
+    public static IReadOnlyList<string> CallInputNames { get; } = ["query", "value", "key", "attention_mask"];
+
+    /// <summary>Number of heads.</summary>
+    public int NumHeads { get; }
+    /// <summary>Size of each head for query and key.</summary>
+    public int KeyDim { get; }
+    /// <summary>Size of each head for value.</summary>
+    public int ValueDim { get; }
+    /// <summary>Fraction of the attention weights dropped in training.</summary>
+    public double Dropout { get; }
+    /// <summary>Whether the projections have biases.</summary>
+    public bool UseBias { get; }
+    /// <summary>The output feature shape, or null for the query's feature size.</summary>
+    public Shape? OutputShape { get; }
+    /// <summary>The attention axes as given (null: all axes but batch and features).</summary>
+    public IntTuple? AttentionAxes { get; }
+    /// <summary>Keras's <c>flash_attention</c>: true forces the fused kernel.</summary>
+    public bool? FlashAttention { get; }
+    /// <summary>Projection kernel initializer.</summary>
+    public Initializer KernelInitializer { get; }
+    /// <summary>Projection bias initializer.</summary>
+    public Initializer BiasInitializer { get; }
+    /// <summary>Projection kernel penalty.</summary>
+    public Regularizer? KernelRegularizer { get; }
+    /// <summary>Projection bias penalty.</summary>
+    public Regularizer? BiasRegularizer { get; }
+    /// <summary>Projection kernel constraint.</summary>
+    public Constraint? KernelConstraint { get; }
+    /// <summary>Projection bias constraint.</summary>
+    public Constraint? BiasConstraint { get; }
+
+    /// <summary>The query projection (Keras <c>query_dense</c>), once built.</summary>
+    public EinsumDense QueryDense => Built ? _query : throw NotBuilt();
+    /// <summary>The key projection (Keras <c>key_dense</c>), once built.</summary>
+    public EinsumDense KeyDense => Built ? _key : throw NotBuilt();
+    /// <summary>The value projection (Keras <c>value_dense</c>), once built.</summary>
+    public EinsumDense ValueDense => Built ? _value : throw NotBuilt();
+    /// <summary>The output projection (Keras <c>output_dense</c>), once built.</summary>
+    public EinsumDense OutputDense => Built ? _output : throw NotBuilt();
+
+    /// <inheritdoc />
+    public override bool SupportsMasking => true;
+
+    private KerasNetException NotBuilt() => new($"MultiHeadAttention '{Name}' is not built yet; call it on inputs first.");
+
+    // ---------------------------------------------------------------- build
+
+    /// <inheritdoc />
+    public override void Build(IReadOnlyList<Shape> inputShapes)
+    {
+        var (query, value, key) = CheckInputs(inputShapes);
+        int rank = query.Rank;
+        _attentionAxes = NormalizedAxes(rank);
+        var (projection, projectionBias) = ProjectionEquation(rank - 1, 1, 2);
+        var headsShape = new Shape([.. Enumerable.Repeat<long?>(null, rank - 2), NumHeads, KeyDim]);
+        _query = Projection("query", projection, headsShape, projectionBias, query);
+        _key = Projection("key", projection, headsShape, projectionBias, key);
+        _value = Projection("value", projection, new Shape([.. Enumerable.Repeat<long?>(null, rank - 2), NumHeads, ValueDim]), projectionBias, value);
+        var outputShape = OutputShape ?? Shape.Of((long)query[-1]!);
+        var (outputEquation, outputBias) = ProjectionEquation(rank - 1, 2, outputShape.Rank);
+        _output = Projection("attention_output", outputEquation, new Shape([.. Enumerable.Repeat<long?>(null, rank - 2), .. outputShape]), outputBias,
+            new Shape([.. query.Take(rank - 1), NumHeads, ValueDim]));
+        (_dotProductEquation, _combineEquation) = AttentionEquations(rank + 1, _attentionAxes);
+    }
+
+    private EinsumDense Projection(string name, string equation, Shape outputShape, string biasAxes, Shape inputShape)
+    {
+        var layer = AddSublayer(new EinsumDense(equation, outputShape, biasAxes: UseBias ? biasAxes : null,
+            kernelInitializer: FreshCopy(KernelInitializer), biasInitializer: FreshCopy(BiasInitializer),
+            kernelRegularizer: KernelRegularizer, biasRegularizer: BiasRegularizer,
+            kernelConstraint: KernelConstraint, biasConstraint: BiasConstraint, name: name, trainable: Trainable));
+        layer.EnsureBuilt(inputShape);
+        foreach (var w in layer.Weights) w.Path = $"{Name}/{name}/{w.Name}";
+        return layer;
+    }
+
+    /// <summary>
+    /// A new initializer with the same config (Keras clones per sublayer): an unseeded random initializer draws its
+    /// values from a seed fixed at construction, so sharing one would give the query, key and value equal kernels.
+    /// </summary>
+    private static Initializer FreshCopy(Initializer initializer) =>
+        Initializers.Initializers.Names.Contains(initializer.ClassName) ? Initializers.Initializers.Deserialize(initializer.ToConfig()) : initializer;
+
+    /// <summary>The attention axes as non-negative input axes (negative ones count from the input's end, as in Keras).</summary>
+    private int[] NormalizedAxes(int rank)
+    {
+        if (AttentionAxes is null) return [.. Enumerable.Range(1, rank - 2)];
+        var axes = AttentionAxes.Select(a => a >= 0 ? a : rank + a).ToArray();
+        if (axes.Any(a => a < 1 || a > rank - 2) || axes.Distinct().Count() != axes.Length)
+            throw new KerasNetException($"MultiHeadAttention '{Name}': attentionAxes {AttentionAxes} must be distinct axes between 1 and {rank - 2} " +
+                $"(neither the batch nor the feature axis) for inputs of rank {rank}.");
+        return axes;
+    }
+
+    /// <summary>Keras's projection equation: <paramref name="free"/> kept axes, <paramref name="bound"/> contracted, <paramref name="output"/> new.</summary>
+    private static (string Equation, string BiasAxes) ProjectionEquation(int free, int bound, int output)
+    {
+        string Letters(int start, int count) => new([.. Enumerable.Range(start, count).Select(i => (char)('a' + i))]);
+        string kept = Letters(0, free), contracted = Letters(free, bound), added = Letters(free + bound, output);
+        return ($"{kept}{contracted},{contracted}{added}->{kept}{added}", added);
+    }
+
+    /// <summary>
+    /// Keras's attention einsums for projected tensors of <paramref name="rank"/> <c>(batch, …, heads, channels)</c>:
+    /// <c>key, query → scores (batch dims…, heads, query attention dims…, key attention dims…)</c> and
+    /// <c>scores, value → output</c>.
+    /// </summary>
+    private static (string DotProduct, string Combine) AttentionEquations(int rank, int[] axes)
+    {
+        char Letter(int i) => (char)('a' + i);
+        var target = new string([.. Enumerable.Range(0, rank).Select(Letter)]);
+        var batchDims = Enumerable.Range(0, rank - 1).Where(i => !axes.Contains(i)).ToArray();
+        var source = target.ToCharArray();
+        int next = rank;
+        foreach (int a in axes.Order()) source[a] = Letter(next++);
+        var product = new string([.. batchDims.Select(i => target[i]), .. axes.Select(i => target[i]), .. axes.Select(i => source[i])]);
+        var sourceText = new string(source);
+        return ($"{sourceText},{target}->{product}", $"{product},{sourceText}->{target}");
+    }
+
+    /// <summary>Validates the count, ranks and matching sizes of the inputs and the attention mask's shape.</summary>
+    private (Shape Query, Shape Value, Shape Key) CheckInputs(IReadOnlyList<Shape> shapes)
+    {
+        string Shapes() => string.Join(", ", shapes);
+        if (shapes.Count is < 2 or > 4)
+            throw new KerasNetException($"MultiHeadAttention '{Name}' takes 2 to 4 inputs [{string.Join(", ", CallInputNames)}], got {shapes.Count} ({Shapes()}).");
+        var (query, value) = (shapes[0], shapes[1]);
+        var key = shapes.Count > 2 ? shapes[2] : value;
+        if (query.Rank < 3)
+            throw new KerasNetException($"MultiHeadAttention '{Name}': the query must have rank >= 3 (batch, steps…, features), got {query}.");
+        if (value.Rank != query.Rank || key.Rank != query.Rank)
+            throw new KerasNetException($"MultiHeadAttention '{Name}': query, value and key must have the same rank, got query {query}, value {value}, key {key}.");
+        static bool Differ(long? a, long? b) => a is long x && b is long y && x != y;
+        for (int i = 1; i < value.Rank - 1; i++)
+            if (Differ(value[i], key[i]))
+                throw new KerasNetException($"MultiHeadAttention '{Name}': all dimensions of value and key except the last must be equal, got value {value} and key {key}.");
+        var axes = NormalizedAxes(query.Rank);
+        for (int i = 0; i < query.Rank - 1; i++)
+            if (!axes.Contains(i) && Differ(query[i], value[i]))
+                throw new KerasNetException($"MultiHeadAttention '{Name}': query and value must agree on axis {i} (attention runs over axes " +
+                    $"[{string.Join(", ", axes)}]), got query {query} and value {value}.");
+        foreach (var (what, shape) in new[] { ("query", query), ("value", value), ("key", key) })
+            if (shape[-1] is null)
+                throw new KerasNetException($"MultiHeadAttention '{Name}': the {what}'s feature size (last axis) must be known, got {shape}.");
+        if (shapes.Count > 3) CheckAttentionMask(query, value, shapes[3], axes.Length);
+        return (query, value, key);
+    }
+
+    /// <summary>The projections fix the feature sizes of query, value and key at build time.</summary>
+    private void CheckFeatureSizes((Shape Query, Shape Value, Shape Key) shapes)
+    {
+        foreach (var (what, shape, projection) in new[] { ("query", shapes.Query, _query), ("value", shapes.Value, _value), ("key", shapes.Key, _key) })
+            if (shape[-1] != projection.Kernel.Shape[0])
+                throw new KerasNetException($"MultiHeadAttention '{Name}': the {what}'s feature size is {shape[-1]} (shape {shape}), " +
+                    $"but the layer was built for {projection.Kernel.Shape[0]}.");
+    }
+
+    /// <summary>The attention mask must broadcast to the scores without the heads axis: <c>(batch dims…, T…, S…)</c>.</summary>
+    private void CheckAttentionMask(Shape query, Shape value, Shape mask, int axisCount)
+    {
+        var expected = ScoresShape(query, value, withHeads: false);
+        bool fits = mask.Rank >= 2 * axisCount && mask.Rank <= expected.Rank && mask.Select((d, i) => (d, e: expected[expected.Rank - mask.Rank + i]))
+            .All(p => p.d is null or 1 || p.e is null || p.d == p.e);
+        if (!fits)
+            throw new KerasNetException($"MultiHeadAttention '{Name}': attention_mask of shape {mask} does not broadcast to {expected} (batch, query steps, key steps).");
+    }
+
+    // ---------------------------------------------------------------- call
+
+    /// <inheritdoc />
+    protected internal override IReadOnlyList<Tensor> Call(IReadOnlyList<Tensor> inputs, CallContext context)
+    {
+        CheckFeatureSizes(CheckInputs([.. inputs.Select(t => Shape.Of(t.shape))]));
+        bool returnScores = context.Argument(AttentionMasks.ReturnAttentionScores, false);
+        if (returnScores && FlashAttention == true)
+            throw new KerasNetException($"MultiHeadAttention '{Name}': attention scores cannot be returned with flash attention; set flashAttention to null.");
+        using var scope = NewDisposeScope();
+        var (query, value) = (inputs[0], inputs[1]);
+        var key = inputs.Count > 2 ? inputs[2] : value;
+        var mask = AttentionMask(query, value, context.Mask(0), context.Mask(1), inputs.Count > 2 ? context.Mask(2) : null,
+            inputs.Count > 3 ? inputs[3] : null, context.Argument(AttentionMasks.UseCausalMask, false));
+        var q = _query.Apply(query);
+        var k = _key.Apply(key);
+        var v = _value.Apply(value);
+        var bias = mask is null ? null : AttentionMasks.Bias(ExpandMask(mask, q.dim() - 1 + _attentionAxes!.Length), q.dtype);
+        Tensor attended;
+        Tensor? scores = null;
+        if (q.dim() == 4 && !returnScores)
+            attended = FusedAttention(q, k, v, bias, context.Training);
+        else
+            (attended, scores) = ExplicitAttention(q, k, v, bias, context.Training);
+        var output = _output.Apply(attended);
+        IReadOnlyList<Tensor> outputs = returnScores ? [output, scores!] : [output];
+        foreach (var o in outputs) o.MoveToOuterDisposeScope();
+        return outputs;
+    }
+
+    /// <summary>
+    /// Keras's <c>_compute_attention_mask</c>: the query mask as <c>(B, T, 1)</c>, value and key masks as <c>(B, 1, S)</c>, the
+    /// causal mask <c>(T, S)</c> and the explicit mask, and-ed; null when there is none.
+    /// </summary>
+    private Tensor? AttentionMask(Tensor query, Tensor value, Tensor? queryMask, Tensor? valueMask, Tensor? keyMask, Tensor? attentionMask, bool useCausalMask)
+    {
+        Tensor? auto = null;
+        void And(Tensor m) => auto = auto is null ? m : auto.logical_and(m);
+        if (queryMask is not null || valueMask is not null || keyMask is not null || useCausalMask)
+        {
+            int rank = (int)query.dim();
+            if (_attentionAxes is not [var axis] || axis != rank - 2)
+                throw new NotSupportedException($"MultiHeadAttention '{Name}': input masks and useCausalMask need attention over the last axis before " +
+                    $"the features only; this layer attends over axes [{string.Join(", ", _attentionAxes!)}] of rank-{rank} inputs. Pass an attentionMask instead.");
+            if (queryMask is not null) And(queryMask.to(ScalarType.Bool).unsqueeze(-1));
+            if (valueMask is not null) And(valueMask.to(ScalarType.Bool).unsqueeze(-2));
+            if (keyMask is not null) And(keyMask.to(ScalarType.Bool).unsqueeze(-2));
+            if (useCausalMask) And(AttentionMasks.Causal(query.shape[axis], value.shape[axis], query.device));
+        }
+        if (attentionMask is null) return auto;
+        var explicitMask = attentionMask.to(ScalarType.Bool);
+        return auto is null ? explicitMask : explicitMask.logical_and(auto);
+    }
+
+    /// <summary>
+    /// Inserts axes in front of the attention axes, as Keras does, until the mask has the scores' rank
+    /// <paramref name="scoresRank"/>: a <c>(B, T, S)</c> mask becomes <c>(B, 1, T, S)</c> against <c>(B, heads, T, S)</c>.
+    /// </summary>
+    private Tensor ExpandMask(Tensor mask, long scoresRank)
+    {
+        long at = -_attentionAxes!.Length * 2 - 1;
+        while (mask.dim() < scoresRank) mask = mask.unsqueeze(at);
+        return mask;
+    }
+
+    /// <summary>
+    /// The single-axis case through libtorch's fused kernel: <c>(B, T, N, H)</c> → <c>(B, N, T, H)</c> and back. Its scale,
+    /// 1/√(last dimension of the query) = 1/√key_dim, is Keras's; the mask is the same additive −1e9 bias.
+    /// </summary>
+    private Tensor FusedAttention(Tensor q, Tensor k, Tensor v, Tensor? bias, bool training) =>
+        F.scaled_dot_product_attention(q.transpose(1, 2), k.transpose(1, 2), v.transpose(1, 2), bias,
+            training ? Dropout : 0.0).transpose(1, 2);
+
+    /// <summary>Keras's explicit path: scaled query, einsum scores, masked softmax over the attention axes, dropout, einsum.</summary>
+    private (Tensor Output, Tensor Scores) ExplicitAttention(Tensor q, Tensor k, Tensor v, Tensor? bias, bool training)
+    {
+        var scores = einsum(_dotProductEquation, k, q.mul(1.0 / Math.Sqrt(KeyDim)));
+        if (bias is not null) scores = scores.add_(bias);
+        int n = _attentionAxes!.Length;
+        if (n == 1) scores = scores.softmax(-1);
+        else
+        {
+            var shape = scores.shape;
+            scores = scores.flatten(-n).softmax(-1).reshape(shape);
+        }
+        var weights = training && Dropout > 0 ? F.dropout(scores, Dropout, training: true) : scores;
+        return (einsum(_combineEquation, weights, v), scores);
+    }
+
+    // ---------------------------------------------------------------- shapes & config
+
+    /// <inheritdoc />
+    public override IReadOnlyList<Shape> ComputeOutputShape(IReadOnlyList<Shape> inputShapes) =>
+        ComputeOutputShape(inputShapes, new Dictionary<string, object?>());
+
+    /// <inheritdoc />
+    public override IReadOnlyList<Shape> ComputeOutputShape(IReadOnlyList<Shape> inputShapes, IReadOnlyDictionary<string, object?> arguments)
+    {
+        var (query, value, _) = CheckInputs(inputShapes);
+        var output = new Shape([.. query.Take(query.Rank - 1), .. OutputShape ?? [query[-1]]]);
+        return arguments.TryGetValue(AttentionMasks.ReturnAttentionScores, out var r) && r is true
+            ? [output, ScoresShape(query, value, withHeads: true)]
+            : [output];
+    }
+
+    /// <summary>The scores' shape: query axes other than the attention axes, heads, query attention axes, value attention axes.</summary>
+    private Shape ScoresShape(Shape query, Shape value, bool withHeads)
+    {
+        var axes = NormalizedAxes(query.Rank);
+        var batch = Enumerable.Range(0, query.Rank - 1).Where(i => !axes.Contains(i)).Select(i => query[i]);
+        return new Shape([.. batch, .. withHeads ? [(long?)NumHeads] : Array.Empty<long?>(), .. axes.Select(a => query[a]), .. axes.Select(a => value[a])]);
+    }
+
+    /// <inheritdoc />
+    public override JsonObject GetConfig()
+    {
+        var c = base.GetConfig();
+        c["num_heads"] = NumHeads;
+        c["key_dim"] = KeyDim;
+        c["value_dim"] = ValueDim;
+        c["dropout"] = Dropout;
+        c["use_bias"] = UseBias;
+        c["output_shape"] = OutputShape is { } o ? ShapeToJson(o) : null;
+        // Keras stores the normalized axes once built.
+        var axes = _attentionAxes ?? AttentionAxes?.ToArray();
+        c["attention_axes"] = axes is null ? null : new JsonArray([.. axes.Select(a => (JsonNode?)JsonValue.Create(a))]);
+        c["kernel_initializer"] = KernelInitializer.ToConfig();
+        c["bias_initializer"] = BiasInitializer.ToConfig();
+        c["kernel_regularizer"] = KernelRegularizer?.ToConfig();
+        c["bias_regularizer"] = BiasRegularizer?.ToConfig();
+        c["activity_regularizer"] = null;
+        c["kernel_constraint"] = KernelConstraint?.ToConfig();
+        c["bias_constraint"] = BiasConstraint?.ToConfig();
+        c["seed"] = null;
+        return c;
+    }
+
+    // ---------------------------------------------------------------- Keras-style calls
+
+    /// <summary>Records <c>mha(query, value, key=…, attention_mask=…, use_causal_mask=…)</c> in a Functional graph.</summary>
+    public KerasTensor Apply(KerasTensor query, KerasTensor value, KerasTensor? key = null, KerasTensor? attentionMask = null, bool useCausalMask = false) =>
+        ApplyMulti(Inputs(query, value, key, attentionMask), AttentionMasks.Arguments(false, useCausalMask))[0];
+
+    /// <summary>Records a call with <c>return_attention_scores=True</c>: the output and the scores <c>(batch, heads, T, S)</c>.</summary>
+    public (KerasTensor Output, KerasTensor Scores) ApplyWithScores(KerasTensor query, KerasTensor value, KerasTensor? key = null,
+        KerasTensor? attentionMask = null, bool useCausalMask = false)
+    {
+        var outputs = ApplyMulti(Inputs(query, value, key, attentionMask), AttentionMasks.Arguments(true, useCausalMask));
+        return (outputs[0], outputs[1]);
+    }
+
+    /// <summary>
+    /// Runs the layer on data. Keras reads the query/value/key masks from the tensors; here they are passed as
+    /// <paramref name="queryMask"/> <c>(B, T)</c>, <paramref name="valueMask"/> and <paramref name="keyMask"/> <c>(B, S)</c>.
+    /// </summary>
+    public Tensor Apply(Tensor query, Tensor value, Tensor? key = null, Tensor? attentionMask = null, bool useCausalMask = false,
+        Tensor? queryMask = null, Tensor? valueMask = null, Tensor? keyMask = null, bool training = false) =>
+        ApplyMulti(Inputs(query, value, key, attentionMask), Context(key, queryMask, valueMask, keyMask, false, useCausalMask, training))[0];
+
+    /// <summary>Runs the layer on data and also returns the scores <c>(batch, heads, T, S)</c>.</summary>
+    public (Tensor Output, Tensor Scores) ApplyWithScores(Tensor query, Tensor value, Tensor? key = null, Tensor? attentionMask = null,
+        bool useCausalMask = false, Tensor? queryMask = null, Tensor? valueMask = null, Tensor? keyMask = null, bool training = false)
+    {
+        var outputs = ApplyMulti(Inputs(query, value, key, attentionMask), Context(key, queryMask, valueMask, keyMask, true, useCausalMask, training));
+        return (outputs[0], outputs[1]);
+    }
+
+    /// <summary>The inputs in <see cref="CallInputNames"/> order; a mask without a key repeats the value as the key.</summary>
+    private static List<T> Inputs<T>(T query, T value, T? key, T? attentionMask) where T : class =>
+        attentionMask is not null ? [query, value, key ?? value, attentionMask]
+        : key is not null ? [query, value, key]
+        : [query, value];
+
+    /// <summary>The call's masks (without a key, the value is the key and so is its mask) and arguments.</summary>
+    private static CallContext Context(Tensor? key, Tensor? queryMask, Tensor? valueMask, Tensor? keyMask,
+        bool returnScores, bool useCausalMask, bool training) =>
+        new(training, AttentionMasks.Masks(queryMask, valueMask, key is null ? valueMask : keyMask), AttentionMasks.Arguments(returnScores, useCausalMask));
+}
