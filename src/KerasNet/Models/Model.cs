@@ -93,11 +93,20 @@ public partial class Model : Layer
     public override IReadOnlyList<Tensor?>? ComputeMask(IReadOnlyList<Tensor> inputs, IReadOnlyList<Tensor?>? masks) =>
         _graph is null ? base.ComputeMask(inputs, masks) : _graph.Run(inputs, masks, false).Masks;
 
-    /// <inheritdoc />
-    public override IReadOnlyList<Shape> ComputeOutputShape(IReadOnlyList<Shape> inputShapes) =>
-        _graph is not null && inputShapes.Zip(_graph.Inputs).All(p => Compatible(p.First, p.Second.Shape))
-            ? _graph.Outputs.Select(o => o.Shape).ToList()
-            : base.ComputeOutputShape(inputShapes);
+    /// <summary>
+    /// For a Functional model, the outputs' shapes once the inputs are checked against the model's inputs
+    /// (count, rank and known sizes): a nested model called on the wrong tensors fails when the graph is built.
+    /// </summary>
+    public override IReadOnlyList<Shape> ComputeOutputShape(IReadOnlyList<Shape> inputShapes)
+    {
+        if (_graph is null) return base.ComputeOutputShape(inputShapes);
+        if (inputShapes.Count != _graph.Inputs.Count)
+            throw new KerasNetException($"Model '{Name}' expects {_graph.Inputs.Count} inputs ({string.Join(", ", InputNames)}) but was called on {inputShapes.Count}.");
+        for (int i = 0; i < inputShapes.Count; i++)
+            if (!Compatible(inputShapes[i], _graph.Inputs[i].Shape))
+                throw new KerasNetException($"Input {i} ('{InputNames[i]}') of model '{Name}' is incompatible with the model: expected shape {_graph.Inputs[i].Shape}, but received a tensor of shape {inputShapes[i]}.");
+        return _graph.Outputs.Select(o => o.Shape).ToList();
+    }
 
     private static bool Compatible(Shape a, Shape b) =>
         a.Rank == b.Rank && a.Zip(b).All(p => p.First is null || p.Second is null || p.First == p.Second);
