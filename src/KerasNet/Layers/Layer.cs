@@ -163,10 +163,7 @@ public abstract partial class Layer : IDisposable
     internal void ApplyConstraints()
     {
         foreach (var (w, rules) in _weightRules)
-            if (rules.Constraint is { } c)
-                using (no_grad())
-                using (var projected = c.Call(w.Value))
-                    w.Value.copy_(projected);
+            rules.Constraint?.Apply(w);
         foreach (var l in Sublayers) l.ApplyConstraints();
     }
 

@@ -26,17 +26,15 @@ public sealed class CategoricalCrossentropy(
     /// <inheritdoc />
     public override Tensor Call(Tensor yTrue, Tensor yPred)
     {
+        (yTrue, yPred) = SameRank(yTrue, yPred);
         var y = yTrue.to(yPred.dtype);
         if (LabelSmoothing > 0)
-            y = y * (1 - LabelSmoothing) + LabelSmoothing / yPred.shape[^1];
+            y = y * (1 - LabelSmoothing) + LabelSmoothing / y.shape[^1];
         if (FromLogits)
             return -(y * yPred.log_softmax(Axis)).sum(Axis);
         var p = (yPred / yPred.sum(Axis, keepdim: true)).clamp(Epsilon, 1 - Epsilon);
         return -(y * p.log()).sum(Axis);
     }
-
-    /// <summary>Keras's fuzz factor, <c>keras.config.epsilon()</c>.</summary>
-    public const double Epsilon = 1e-7;
 
     /// <inheritdoc />
     public override JsonObject GetConfig()

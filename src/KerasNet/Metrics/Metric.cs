@@ -52,8 +52,14 @@ public abstract class Metric : IDisposable
     /// <summary>Releases the state tensors.</summary>
     public void Dispose()
     {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases the state tensors; metrics holding other native tensors release them too.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
         foreach (var s in _states) s.Dispose();
         _states.Clear();
-        GC.SuppressFinalize(this);
     }
 }

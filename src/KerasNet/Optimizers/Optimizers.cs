@@ -2,7 +2,7 @@ using KerasNet.Saving;
 
 namespace KerasNet.Optimizers;
 
-/// <summary>Lookup of Keras optimizers by name (<c>keras.optimizers.get</c>).</summary>
+/// <summary>Lookup of Keras optimizers by name (<c>keras.optimizers.get</c>): lower-case names and class names.</summary>
 public static class Optimizers
 {
     private static readonly KerasRegistry<Optimizer> Registry = Build();
@@ -11,6 +11,14 @@ public static class Optimizers
     {
         var r = new KerasRegistry<Optimizer>("optimizer");
         r.Register(() => new SGD(), "sgd", "SGD");
+        r.Register(() => new Adam(), "adam", "Adam");
+        r.Register(() => new AdamW(), "adamw", "AdamW");
+        r.Register(() => new RMSprop(), "rmsprop", "RMSprop");
+        r.Register(() => new Adagrad(), "adagrad", "Adagrad");
+        r.Register(() => new Adadelta(), "adadelta", "Adadelta");
+        r.Register(() => new Adamax(), "adamax", "Adamax");
+        r.Register(() => new Nadam(), "nadam", "Nadam");
+        r.Register(() => new Lion(), "lion", "Lion");
         return r;
     }
 

@@ -15,6 +15,7 @@ public partial class Model
     private MetricsSpec? _metrics;
     private CompiledOutputs? _compiled;
     private IReadOnlyList<KerasVariable>? _stepVariables;
+    private IReadOnlyList<Tensor?>? _outputMasks;
     private bool _stepHasConstraints;
 
     /// <summary>The optimizer set by <see cref="Compile"/>.</summary>
@@ -71,8 +72,7 @@ public partial class Model
         if (variables.Count > 0)
         {
             var grads = autograd.grad([loss], variables.Select(v => v.Value).ToList(), allow_unused: true);
-            var used = Enumerable.Range(0, grads.Count).Where(i => !grads[i].IsInvalid).ToList();
-            Optimizer!.ApplyGradients(used.Select(i => grads[i]).ToList(), used.Select(i => variables[i]).ToList());
+            Optimizer!.ApplyGradients(grads.Select(g => g.IsInvalid ? null : g).ToList(), variables);
             if (_stepVariables is null ? HasConstraints : _stepHasConstraints) ApplyConstraints();
         }
         UpdateMetrics(data, yPred, loss);
@@ -100,7 +100,8 @@ public partial class Model
         for (int i = 0; i < compiled.Losses.Count; i++)
         {
             if (compiled.Losses[i] is not { } loss) continue;
-            var value = loss.Compute(y[i], yPred[i], sampleWeight);
+            var mask = _outputMasks is { } masks && i < masks.Count ? masks[i] : null;
+            var value = loss.Compute(y[i], yPred[i], sampleWeight, mask);
             if (compiled.LossTrackers.Count > 0)
                 compiled.LossTrackers[i]!.UpdateState(value.detach(), yPred[i].shape[0]);
             var weighted = compiled.Weights[i] == 1.0 ? value : value * compiled.Weights[i];
@@ -122,8 +123,19 @@ public partial class Model
     }
 
     /// <summary>Runs the model and returns every output.</summary>
-    protected IReadOnlyList<Tensor> CallOutputs(IReadOnlyList<Tensor> x, bool training) =>
-        Call(x, training ? CallContext.Train : CallContext.Inference);
+    /// <remarks>The outputs' masks (Keras attaches them to the predictions) are kept for <see cref="ComputeLoss"/>.</remarks>
+    protected IReadOnlyList<Tensor> CallOutputs(IReadOnlyList<Tensor> x, bool training)
+    {
+        var context = training ? CallContext.Train : CallContext.Inference;
+        if (_graph is null)
+        {
+            _outputMasks = null;
+            return Call(x, context);
+        }
+        var (outputs, masks) = _graph.Run(x, null, training);
+        _outputMasks = masks.Any(m => m is not null) ? masks : null;
+        return outputs;
+    }
 
     private KerasNetException NotCompiled() =>
         new($"Model '{Name}' must be compiled before training or evaluation: call Compile(optimizer: …, loss: …) first.");
@@ -200,6 +212,7 @@ public partial class Model
                 }
                 list.OnEpochEnd(epoch, logs);
             }
+            Optimizer.FinalizeVariableValues(_stepVariables);
             list.OnTrainEnd(Logs.Empty);
         }
         finally
