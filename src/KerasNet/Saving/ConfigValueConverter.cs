@@ -42,7 +42,7 @@ internal static class ConfigValueConverter
         if (type == typeof(float)) return (float)Number(node, owner, key);
         if (type.IsEnum) return EnumValue(node, type, owner, key);
         if (type == typeof(Shape)) return ShapeValue(node, owner, key);
-        if (type == typeof(ActivationFunction)) return KerasObjects.Activation(node, owner, key);
+        if (type == typeof(ActivationFunction)) return KerasObjects.Activation(node, owner, key, kerasVersion);
         if (typeof(Initializer).IsAssignableFrom(type)) return Checked(KerasObjects.Initializer(node, owner, key), type, owner, key, node);
         if (typeof(Regularizer).IsAssignableFrom(type)) return Checked(KerasObjects.Regularizer(node, owner, key), type, owner, key, node);
         if (typeof(Constraint).IsAssignableFrom(type)) return Checked(KerasObjects.Constraint(node, owner, key), type, owner, key, node);
@@ -81,9 +81,9 @@ internal static class ConfigValueConverter
     {
         if (node.GetValueKind() == JsonValueKind.String)
         {
-            var wanted = KerasClassIndex.Loose(node.GetValue<string>());
+            var wanted = ConstructorBinder.Normalize(node.GetValue<string>());
             foreach (var name in Enum.GetNames(type))
-                if (KerasClassIndex.Loose(name) == wanted) return Enum.Parse(type, name);
+                if (ConstructorBinder.Normalize(name) == wanted) return Enum.Parse(type, name);
         }
         throw Invalid(owner, key, node, "one of " + string.Join(", ", Enum.GetNames(type).Select(LayerNames.ToSnakeCase)));
     }

@@ -11,7 +11,7 @@ namespace KerasNet.Saving;
 internal static class ConstructorBinder
 {
     /// <summary>Key or parameter name in the form where <c>kernel_size</c> and <c>kernelSize</c> coincide.</summary>
-    public static string Normalize(string name) => KerasClassIndex.Loose(name);
+    public static string Normalize(string name) => name.Replace("_", "").ToLowerInvariant();
 
     /// <summary>True when some public constructor of <paramref name="type"/> has a parameter for <paramref name="key"/>.</summary>
     public static bool HasParameter(Type type, string key) =>

@@ -22,8 +22,6 @@ internal static class Keras2ConfigRules
             c => SingleElementListToInt(c, "axis")),
         new("Embedding", "input_length", "Keras 3 dropped input_length; Keras 2 used it as the input shape",
             c => MoveToInputShape(c, "input_length")),
-        new("VarianceScaling", "distribution", "Keras 2's 'normal' is the truncated normal that Keras 3 calls 'truncated_normal'",
-            c => ReplaceValue(c, "distribution", "normal", "truncated_normal")),
     ];
 
     /// <summary>Arguments whose default changed in Keras 3, with the value an older Keras used when the key is absent.</summary>
@@ -53,8 +51,8 @@ internal static class Keras2ConfigRules
         return copy;
     }
 
-    /// <summary>A copy of the config of a nested object (initializer…) with the renames applied.</summary>
-    public static JsonObject ApplyToObject(string className, JsonObject config) => Apply(className, config, null);
+    /// <summary>The major version of a Keras version string; 3 (current Keras) when unknown.</summary>
+    public static int MajorVersion(string? kerasVersion) => ParseVersion(kerasVersion)?.Major ?? 3;
 
     /// <summary>Keras 2 class names that Keras 3 only knows under another name.</summary>
     public static string CanonicalClassName(string className) => className switch
@@ -109,10 +107,5 @@ internal static class Keras2ConfigRules
         c.Remove(key);
         bool shapeGiven = c.ContainsKey("batch_input_shape") || c.ContainsKey("batch_shape") || c.ContainsKey("input_shape");
         if (value is not null && !shapeGiven) c["input_shape"] = new JsonArray(value);
-    }
-
-    private static void ReplaceValue(JsonObject c, string key, string from, string to)
-    {
-        if (c[key]?.GetValueKind() == System.Text.Json.JsonValueKind.String && c[key]!.GetValue<string>() == from) c[key] = to;
     }
 }

@@ -4,13 +4,12 @@ using System.Runtime.CompilerServices;
 namespace KerasNet.Saving;
 
 /// <summary>
-/// The public, concrete subclasses of one KerasNet base type (layers, initializers, regularizers, constraints)
-/// by Keras class name: the type's <c>ClassName</c> property where it has one, and its C# name.
+/// The public, concrete subclasses of one KerasNet base type (the layers) by Keras class name: the type's
+/// <c>ClassName</c> property where it has one, and its C# name.
 /// </summary>
 internal sealed class KerasClassIndex
 {
     private readonly Dictionary<string, Type> _exact = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Type> _loose = new(StringComparer.Ordinal);
 
     /// <summary>Indexes the subclasses of <paramref name="baseType"/> in its assembly that pass <paramref name="include"/>.</summary>
     public KerasClassIndex(Type baseType, Func<Type, bool>? include = null)
@@ -19,11 +18,8 @@ internal sealed class KerasClassIndex
         {
             if (type.IsAbstract || type.ContainsGenericParameters || !baseType.IsAssignableFrom(type)) continue;
             if (include is not null && !include(type)) continue;
-            foreach (var name in new[] { ClassNameOf(type), type.Name })
-            {
-                _exact.TryAdd(name, type);
-                _loose.TryAdd(Loose(name), type);
-            }
+            _exact.TryAdd(ClassNameOf(type), type);
+            _exact.TryAdd(type.Name, type);
         }
     }
 
@@ -32,15 +28,6 @@ internal sealed class KerasClassIndex
 
     /// <summary>The type whose Keras class name is exactly <paramref name="className"/>.</summary>
     public Type? Find(string className) => _exact.GetValueOrDefault(className);
-
-    /// <summary>
-    /// The type for a Keras identifier written either way, ignoring case and underscores
-    /// (<c>max_norm</c> → <c>MaxNorm</c>, <c>l1_l2</c> → <c>L1L2</c>).
-    /// </summary>
-    public Type? FindLoose(string identifier) => Find(identifier) ?? _loose.GetValueOrDefault(Loose(identifier));
-
-    /// <summary>Lower case without underscores: the form in which Keras identifiers and class names coincide.</summary>
-    public static string Loose(string name) => name.Replace("_", "").ToLowerInvariant();
 
     /// <summary>
     /// The Keras class name a type reports through its <c>ClassName</c> property (read on an instance whose

@@ -81,8 +81,12 @@ public static class KerasJsCases
     /// <summary><c>conformance: core 27/27, …</c> for the families that ran.</summary>
     public static string Report()
     {
-        var parts = Families.Select(f => (Family: f, Total: All.Value.Values.Count(c => c.Family == f), Passed: PassedByFamily.GetValueOrDefault(f)))
-            .Select(p => $"{p.Family} {p.Passed}/{p.Total}");
+        var parts = Families.Select(f =>
+        {
+            var cases = All.Value.Values.Where(c => c.Family == f).ToList();
+            int pending = cases.Count(c => PendingReason(c) is not null);
+            return $"{f} {PassedByFamily.GetValueOrDefault(f)}/{cases.Count}" + (pending > 0 ? $" ({pending} pending)" : "");
+        });
         return $"conformance: {string.Join(", ", parts)} (total {PassedByFamily.Values.Sum()}/{All.Value.Count})";
     }
 
