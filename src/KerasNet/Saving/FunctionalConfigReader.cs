@@ -92,8 +92,11 @@ internal sealed class FunctionalConfigReader
     {
         var layerEntry = (JsonObject)entry.DeepClone();
         foreach (var key in EntryOnlyKeys) layerEntry.Remove(key);
+        string? entryName = entry["name"]?.GetValueKind() == JsonValueKind.String ? entry["name"]!.GetValue<string>() : null;
+        if (layerEntry["config"] is JsonArray sequentialLayers && entryName is not null)
+            layerEntry["config"] = new JsonObject { ["name"] = entryName, ["layers"] = sequentialLayers.DeepClone() }; // Keras 2 kept a nested Sequential's name outside its list config
         var layer = LayerDeserializer.FromEntry(layerEntry, _kerasVersion);
-        var name = entry["name"]?.GetValueKind() == JsonValueKind.String ? entry["name"]!.GetValue<string>() : layer.Name;
+        var name = entryName ?? layer.Name;
         if (!_created.TryAdd(name, layer))
             throw Error($"two layer entries are named '{name}'");
         return (name, layer);
@@ -193,7 +196,7 @@ internal sealed class FunctionalConfigReader
             arguments[k] = v?.GetValueKind() switch
             {
                 null or JsonValueKind.Null => null,
-                JsonValueKind.True => true,
+                JsonValueKind.True => (object)true, // typed: every arm converts to JsonNode, which would win
                 JsonValueKind.False => false,
                 JsonValueKind.String => v.GetValue<string>(),
                 JsonValueKind.Number when int.TryParse(v.ToJsonString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int i) => i,

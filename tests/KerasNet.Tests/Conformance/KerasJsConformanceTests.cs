@@ -12,14 +12,12 @@ namespace KerasNet.Tests.Conformance;
 /// </summary>
 public abstract class KerasJsConformanceTests
 {
-    /// <summary>Absolute tolerance (SOURCES: inputs and weights were rounded to 6 decimals after Keras ran; observed error ≤ 1e-6).</summary>
-    private const double Atol = 1e-4;
-
     /// <summary>
-    /// Relative tolerance on top, for the few outputs far from 1 (up to 98 in merge.Dot): float32 has ~7 significant
-    /// digits and the 6-decimal rounding of the inputs is amplified by the magnitude of the weights.
+    /// Absolute tolerance. SOURCES: inputs and weights were rounded to 6 decimals after Keras ran, so deep pipelines
+    /// amplify the rounding; the largest difference over all cases is 7.8e-5 (pipeline_02, outputs near 24), and
+    /// outputs up to 98 (merge.Dot.0) stay within 1e-5, so no relative term is needed.
     /// </summary>
-    private const double Rtol = 1e-5;
+    private const double Atol = 1e-4;
 
     protected static void Run(string key)
     {
@@ -35,13 +33,10 @@ public abstract class KerasJsConformanceTests
         var expected = c.Expected();
 
         Assert.That(output.shape, Is.EqualTo(expected.shape), $"{key}: output shape");
-        var difference = (output - expected).abs();
-        var allowed = expected.abs() * Rtol + Atol;
-        var excess = difference - allowed;
-        long worst = excess.flatten().argmax().item<long>();
-        Assert.That(excess.flatten()[worst].item<float>(), Is.LessThanOrEqualTo(0f),
-            $"{key}: element {worst} is {output.flatten()[worst].item<float>()}, Keras gives {expected.flatten()[worst].item<float>()} " +
-            $"(max |difference| {difference.max().item<float>():E2})");
+        var difference = (output - expected).abs().flatten();
+        long worst = difference.argmax().item<long>();
+        Assert.That(difference[worst].item<float>(), Is.LessThanOrEqualTo(Atol),
+            $"{key}: element {worst} is {output.flatten()[worst].item<float>()}, Keras gives {expected.flatten()[worst].item<float>()}");
         KerasJsCases.RecordPass(c);
     }
 }
