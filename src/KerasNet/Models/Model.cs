@@ -14,6 +14,7 @@ public partial class Model : Layer
 {
     private FunctionalGraph? _graph;
     private List<Layer>? _discovered;
+    private (IReadOnlyList<Tensor> Inputs, IReadOnlyList<Tensor?> Masks)? _lastRun;
 
     /// <summary>A subclassed model: create layers in the constructor (they are tracked automatically) and override <c>Call</c>.</summary>
     public Model(string? name = null, bool trainable = true) : base(name, trainable) { }
@@ -86,12 +87,24 @@ public partial class Model : Layer
     protected internal override IReadOnlyList<Tensor> Call(IReadOnlyList<Tensor> inputs, CallContext context)
     {
         if (_graph is null) return base.Call(inputs, context);
-        return _graph.Run(inputs, context.Masks, context.Training).Outputs;
+        var (outputs, masks) = _graph.Run(inputs, context.Masks, context.Training);
+        _lastRun = (inputs, masks);
+        return outputs;
     }
 
-    /// <inheritdoc />
-    public override IReadOnlyList<Tensor?>? ComputeMask(IReadOnlyList<Tensor> inputs, IReadOnlyList<Tensor?>? masks) =>
-        _graph is null ? base.ComputeMask(inputs, masks) : _graph.Run(inputs, masks, false).Masks;
+    /// <summary>
+    /// The output masks. Right after a call on the same tensors (how an enclosing graph asks) they are the masks that
+    /// call produced, so the graph is not run a second time.
+    /// </summary>
+    public override IReadOnlyList<Tensor?>? ComputeMask(IReadOnlyList<Tensor> inputs, IReadOnlyList<Tensor?>? masks)
+    {
+        if (_graph is null) return base.ComputeMask(inputs, masks);
+        var last = _lastRun;
+        _lastRun = null;
+        if (last is { } run && run.Inputs.Count == inputs.Count && run.Inputs.Zip(inputs).All(p => ReferenceEquals(p.First, p.Second)))
+            return run.Masks;
+        return _graph.Run(inputs, masks, false).Masks;
+    }
 
     /// <summary>
     /// For a Functional model, the outputs' shapes once the inputs are checked against the model's inputs
