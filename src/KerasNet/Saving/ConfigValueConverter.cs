@@ -36,7 +36,8 @@ internal static class ConfigValueConverter
                 JsonValueKind.False => false,
                 _ => throw Invalid(owner, key, node, "true or false"),
             };
-        if (type == typeof(int)) return checked((int)Integer(node, owner, key));
+        if (type == typeof(int))
+            return Integer(node, owner, key) is var n and >= int.MinValue and <= int.MaxValue ? (int)n : throw Invalid(owner, key, node, "a 32-bit integer");
         if (type == typeof(long)) return Integer(node, owner, key);
         if (type == typeof(double)) return Number(node, owner, key);
         if (type == typeof(float)) return (float)Number(node, owner, key);
@@ -168,10 +169,6 @@ internal static class ConfigValueConverter
             catch (KerasNetException)
             {
                 continue; // e.g. 2.5 does not fit the int conversion; the double one may follow
-            }
-            catch (OverflowException)
-            {
-                continue;
             }
             result = LayerDeserializer.Invoke(() => op.Invoke(null, [value]));
             return true;

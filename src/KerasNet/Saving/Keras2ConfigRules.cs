@@ -9,29 +9,30 @@ namespace KerasNet.Saving;
 /// </summary>
 internal static class Keras2ConfigRules
 {
-    /// <summary>A rewrite of one key of one class (<c>"*"</c>: every class).</summary>
-    private sealed record Rule(string ClassName, string Key, string Why, Action<JsonObject> Apply);
+    /// <summary>A rewrite of one key of one class.</summary>
+    private sealed record Rule(string ClassName, string Key, Action<JsonObject> Apply);
 
     private static readonly Rule[] Rules =
     [
-        new("LeakyReLU", "alpha", "Keras 3 renamed LeakyReLU's alpha to negative_slope",
-            c => Rename(c, "alpha", "negative_slope")),
-        new("BatchNormalization", "axis", "Keras 2 writes a built layer's axis as a one-element list ([3])",
-            c => SingleElementListToInt(c, "axis")),
-        new("LayerNormalization", "axis", "Keras 2 writes a built layer's axis as a one-element list",
-            c => SingleElementListToInt(c, "axis")),
-        new("Embedding", "input_length", "Keras 3 dropped input_length; Keras 2 used it as the input shape",
-            c => MoveToInputShape(c, "input_length")),
+        // Keras 3 renamed LeakyReLU's alpha to negative_slope.
+        new("LeakyReLU", "alpha", c => Rename(c, "alpha", "negative_slope")),
+        // Keras 2 writes a built layer's axis as a one-element list of positive axes ([3]).
+        new("BatchNormalization", "axis", c => SingleElementListToInt(c, "axis")),
+        new("LayerNormalization", "axis", c => SingleElementListToInt(c, "axis")),
+        // Keras 3 dropped Embedding's input_length; Keras 2 used it as the input shape.
+        new("Embedding", "input_length", c => MoveToInputShape(c, "input_length")),
     ];
 
-    /// <summary>Arguments whose default changed in Keras 3, with the value an older Keras used when the key is absent.</summary>
-    private sealed record OldDefault(string ClassName, string Key, JsonNode Value, string Why, Func<Version, bool> AppliesTo);
+    /// <summary>An argument whose default changed in Keras 3, with the value older Keras used when the key is absent.</summary>
+    private sealed record OldDefault(string ClassName, string Key, JsonNode Value, Func<Version, bool> AppliesTo);
 
     private static readonly OldDefault[] OldDefaults =
     [
-        new("GRU", "reset_after", false, "configs without reset_after were written before Keras 2.1.5 added it (behaviour: false)", _ => true),
-        new("GRU", "recurrent_activation", "hard_sigmoid", "Keras before 2.3 defaulted to hard_sigmoid", v => v < new Version(2, 3)),
-        new("LSTM", "recurrent_activation", "hard_sigmoid", "Keras before 2.3 defaulted to hard_sigmoid", v => v < new Version(2, 3)),
+        // Configs without reset_after were written before Keras 2.1.5 added it: they behave as reset_after=False.
+        new("GRU", "reset_after", false, _ => true),
+        // Keras before 2.3 defaulted the recurrent activation to hard_sigmoid (Keras 3: sigmoid).
+        new("GRU", "recurrent_activation", "hard_sigmoid", v => v < new Version(2, 3)),
+        new("LSTM", "recurrent_activation", "hard_sigmoid", v => v < new Version(2, 3)),
     ];
 
     /// <summary>
@@ -42,7 +43,7 @@ internal static class Keras2ConfigRules
     {
         var copy = (JsonObject)config.DeepClone();
         foreach (var rule in Rules)
-            if ((rule.ClassName == className || rule.ClassName == "*") && copy.ContainsKey(rule.Key))
+            if (rule.ClassName == className && copy.ContainsKey(rule.Key))
                 rule.Apply(copy);
         if (ParseVersion(kerasVersion) is { Major: < 3 } version)
             foreach (var d in OldDefaults)

@@ -47,11 +47,10 @@ public static class LayerDeserializer
     /// Builds a layer from a serialized entry: <c>{"class_name", "config"}</c> (Keras 2) or
     /// <c>{"module", "class_name", "config", "registered_name", "build_config"}</c> (Keras 3).
     /// </summary>
-    internal static Layer FromEntry(JsonObject entry, string? kerasVersion, IEnumerable<string>? extraKeys = null)
+    internal static Layer FromEntry(JsonObject entry, string? kerasVersion)
     {
-        var allowed = extraKeys is null ? EntryKeys : [.. EntryKeys, .. extraKeys];
         foreach (var (k, v) in entry)
-            if (!allowed.Contains(k))
+            if (!EntryKeys.Contains(k))
                 throw new NotSupportedException($"Layer entry {Describe(entry)}: unexpected key '{k}' = {ConfigValueConverter.Text(v)}.");
         var className = entry["class_name"]?.GetValueKind() == JsonValueKind.String ? entry["class_name"]!.GetValue<string>()
             : throw new KerasNetException($"Layer entry {Describe(entry)} has no class_name.");
