@@ -15,14 +15,14 @@ public class EmptyDataTests
         using var model = new Sequential([new Dense(2, inputShape: [3])]);
         model.Compile(optimizer: new SGD(), loss: "mse");
         var none = zeros(0, 3);
-        foreach (var (caller, action) in new (string, TestDelegate)[]
+        foreach (var (caller, action) in new (string, Action)[]
         {
             ("Predict", () => model.Predict(none)),
             ("Fit", () => model.Fit(none, zeros(0, 2), verbose: 0)),
             ("Evaluate", () => model.Evaluate(none, zeros(0, 2))),
         })
         {
-            var e = Assert.Throws<KerasNetException>(action);
+            var e = Assert.Throws<KerasNetException>(() => action());
             Assert.That(e!.Message, Does.StartWith(caller).And.Contain("no samples").And.Contain("(0, 3)"));
         }
     }
