@@ -59,7 +59,7 @@ public abstract partial class Layer : IDisposable
         set
         {
             _trainable = value;
-            foreach (var l in _sublayers) l.Trainable = value;
+            foreach (var l in Sublayers) l.Trainable = value;
             foreach (var w in _weights) w.SetTrainable(value && IsOwnTrainable(w));
         }
     }

@@ -19,9 +19,11 @@ internal sealed class FunctionalGraph
             throw new KerasNetException($"Model '{modelName}': the same input tensor is listed twice.");
         Inputs = inputs;
         Outputs = outputs;
-        Nodes = TopologicalOrder(modelName, outputs);
+        var (nodes, traversalIndex) = TopologicalOrder(modelName, outputs);
+        Nodes = nodes;
+        NodeSet = new HashSet<Node>(nodes, ReferenceEqualityComparer.Instance);
         CheckConnected(modelName);
-        Layers = Nodes.Select(n => n.Layer).Distinct().ToList();
+        Layers = KerasLayerOrder(nodes, traversalIndex, inputs);
         var duplicate = Layers.GroupBy(l => l.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new KerasNetException($"Model '{modelName}': the layer name '{duplicate.Key}' is used by {duplicate.Count()} different layers ({string.Join(", ", duplicate.Select(l => l.ClassName))}); layer names must be unique.");
@@ -29,22 +31,39 @@ internal sealed class FunctionalGraph
 
     public IReadOnlyList<KerasTensor> Inputs { get; }
     public IReadOnlyList<KerasTensor> Outputs { get; }
+    /// <summary>The layer calls in an order that runs every call after the calls it depends on.</summary>
     public IReadOnlyList<Node> Nodes { get; }
 
-    /// <summary>Layers in topological order, input layers included (Keras's <c>model.layers</c>).</summary>
+    /// <summary>The same nodes, for membership tests.</summary>
+    public IReadOnlySet<Node> NodeSet { get; }
+
+    /// <summary>
+    /// Layers in Keras's <c>model.layers</c> order, input layers included: by decreasing depth (distance from the
+    /// outputs), ties broken by the order a depth-first walk from the outputs first reaches them. Keras's
+    /// <c>get_weights</c>/<c>set_weights</c> and configs list layers in this order.
+    /// </summary>
     public IReadOnlyList<Layer> Layers { get; }
 
-    private static List<Node> TopologicalOrder(string modelName, IReadOnlyList<KerasTensor> outputs)
+    /// <summary>
+    /// Post-order depth-first walk from the outputs (inputs of a node before the node), without recursion; also
+    /// returns the order in which the walk first reaches each layer.
+    /// </summary>
+    private static (List<Node> Order, Dictionary<Layer, int> TraversalIndex) TopologicalOrder(string modelName, IReadOnlyList<KerasTensor> outputs)
     {
-        // Iterative depth-first search with colouring; a grey node reached again is a cycle.
         var order = new List<Node>();
+        var traversalIndex = new Dictionary<Layer, int>(ReferenceEqualityComparer.Instance);
         var state = new Dictionary<Node, bool>(ReferenceEqualityComparer.Instance); // false = on stack, true = done
         var stack = new Stack<(Node Node, int Next)>();
+        void Enter(Node node)
+        {
+            state[node] = false;
+            traversalIndex.TryAdd(node.Layer, traversalIndex.Count);
+            stack.Push((node, 0));
+        }
         foreach (var output in outputs)
         {
             if (state.ContainsKey(output.Node)) continue;
-            stack.Push((output.Node, 0));
-            state[output.Node] = false;
+            Enter(output.Node);
             while (stack.Count > 0)
             {
                 var (node, next) = stack.Pop();
@@ -57,8 +76,7 @@ internal sealed class FunctionalGraph
                         if (!done) throw new KerasNetException($"Model '{modelName}': the graph has a cycle through layer '{parent.Layer.Name}'.");
                         continue;
                     }
-                    state[parent] = false;
-                    stack.Push((parent, 0));
+                    Enter(parent);
                 }
                 else
                 {
@@ -67,7 +85,35 @@ internal sealed class FunctionalGraph
                 }
             }
         }
-        return order;
+        return (order, traversalIndex);
+    }
+
+    /// <summary>
+    /// Keras's layer order (<c>map_graph</c>): a node's depth is one more than the deepest node that consumes it
+    /// (outputs have depth 0), a layer's depth is its deepest node's; layers are sorted by decreasing depth, then by
+    /// traversal order. Inputs that no output depends on come last, as Keras puts them at depth 0.
+    /// </summary>
+    private static List<Layer> KerasLayerOrder(List<Node> nodes, Dictionary<Layer, int> traversalIndex, IReadOnlyList<KerasTensor> inputs)
+    {
+        var nodeDepth = new Dictionary<Node, int>(ReferenceEqualityComparer.Instance);
+        var layerDepth = new Dictionary<Layer, int>(ReferenceEqualityComparer.Instance);
+        for (int i = nodes.Count - 1; i >= 0; i--)
+        {
+            var node = nodes[i];
+            int depth = Math.Max(nodeDepth.GetValueOrDefault(node), layerDepth.GetValueOrDefault(node.Layer));
+            layerDepth[node.Layer] = depth;
+            nodeDepth[node] = depth;
+            foreach (var parent in node.Parents)
+                nodeDepth[parent] = Math.Max(depth + 1, nodeDepth.GetValueOrDefault(parent));
+        }
+        var ordered = layerDepth.Keys
+            .OrderByDescending(l => layerDepth[l])
+            .ThenBy(l => traversalIndex[l])
+            .ToList();
+        var unused = inputs.Select(t => t.Layer).Where(l => !layerDepth.ContainsKey(l)).ToList();
+        int firstAtDepthZero = ordered.FindIndex(l => layerDepth[l] == 0);
+        ordered.InsertRange(firstAtDepthZero < 0 ? ordered.Count : firstAtDepthZero, unused);
+        return ordered;
     }
 
     private void CheckConnected(string modelName)
@@ -96,8 +142,14 @@ internal sealed class FunctionalGraph
     }
 
     /// <summary>Runs the graph on data; returns the outputs and their masks.</summary>
+    /// <remarks>
+    /// A call recorded with an explicit <c>training</c> argument (Keras <c>base(x, training=False)</c>) keeps it,
+    /// whatever mode the model runs in.
+    /// </remarks>
     public (IReadOnlyList<Tensor> Outputs, IReadOnlyList<Tensor?> Masks) Run(IReadOnlyList<Tensor> inputs, IReadOnlyList<Tensor?>? inputMasks, bool training)
     {
+        if (inputs.Count != Inputs.Count)
+            throw new KerasNetException($"The model expects {Inputs.Count} inputs ({string.Join(", ", Inputs.Select(t => t.Layer.Name))}) but was called on {inputs.Count}.");
         var values = new Dictionary<KerasTensor, (Tensor Value, Tensor? Mask)>(ReferenceEqualityComparer.Instance);
         for (int i = 0; i < Inputs.Count; i++) values[Inputs[i]] = (inputs[i], inputMasks?[i]);
         foreach (var node in Nodes)
@@ -106,7 +158,8 @@ internal sealed class FunctionalGraph
             var args = node.Inputs.Select(t => values[t]).ToList();
             var xs = args.Select(a => a.Value).ToList();
             var masks = args.Any(a => a.Mask is not null) ? args.Select(a => a.Mask).ToList() : null;
-            var outs = node.Layer.Call(xs, new CallContext(training, masks, node.Arguments));
+            bool nodeTraining = node.Arguments.TryGetValue("training", out var t) && t is bool fixedMode ? fixedMode : training;
+            var outs = node.Layer.Call(xs, new CallContext(nodeTraining, masks, node.Arguments));
             var outMasks = node.Layer.ComputeMask(xs, masks);
             for (int i = 0; i < node.Outputs.Count; i++)
                 values[node.Outputs[i]] = (outs[i], outMasks is { } m && i < m.Count ? m[i] : null);

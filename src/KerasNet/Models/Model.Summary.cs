@@ -57,7 +57,7 @@ public partial class Model
         return text;
     }
 
-    private bool BelongsToThisModel(Node node) => _graph is null || _graph.Nodes.Contains(node);
+    private bool BelongsToThisModel(Node node) => _graph is null || _graph.NodeSet.Contains(node);
 
     private static string FormatOutputs(Node node) =>
         node.Outputs.Count == 1 ? node.Outputs[0].Shape.ToString() : "[" + string.Join(", ", node.Outputs.Select(o => o.Shape)) + "]";

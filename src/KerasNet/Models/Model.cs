@@ -14,6 +14,7 @@ public partial class Model : Layer
 {
     private FunctionalGraph? _graph;
     private List<Layer>? _discovered;
+    private (IReadOnlyList<Tensor> Inputs, IReadOnlyList<Tensor?> Masks)? _lastRun;
 
     /// <summary>A subclassed model: create layers in the constructor (they are tracked automatically) and override <c>Call</c>.</summary>
     public Model(string? name = null, bool trainable = true) : base(name, trainable) { }
@@ -86,18 +87,39 @@ public partial class Model : Layer
     protected internal override IReadOnlyList<Tensor> Call(IReadOnlyList<Tensor> inputs, CallContext context)
     {
         if (_graph is null) return base.Call(inputs, context);
-        return _graph.Run(inputs, context.Masks, context.Training).Outputs;
+        var (outputs, masks) = _graph.Run(inputs, context.Masks, context.Training);
+        _lastRun = (inputs, masks);
+        return outputs;
     }
 
-    /// <inheritdoc />
-    public override IReadOnlyList<Tensor?>? ComputeMask(IReadOnlyList<Tensor> inputs, IReadOnlyList<Tensor?>? masks) =>
-        _graph is null ? base.ComputeMask(inputs, masks) : _graph.Run(inputs, masks, false).Masks;
+    /// <summary>
+    /// The output masks. Right after a call on the same tensors (how an enclosing graph asks) they are the masks that
+    /// call produced, so the graph is not run a second time.
+    /// </summary>
+    public override IReadOnlyList<Tensor?>? ComputeMask(IReadOnlyList<Tensor> inputs, IReadOnlyList<Tensor?>? masks)
+    {
+        if (_graph is null) return base.ComputeMask(inputs, masks);
+        var last = _lastRun;
+        _lastRun = null;
+        if (last is { } run && run.Inputs.Count == inputs.Count && run.Inputs.Zip(inputs).All(p => ReferenceEquals(p.First, p.Second)))
+            return run.Masks;
+        return _graph.Run(inputs, masks, false).Masks;
+    }
 
-    /// <inheritdoc />
-    public override IReadOnlyList<Shape> ComputeOutputShape(IReadOnlyList<Shape> inputShapes) =>
-        _graph is not null && inputShapes.Zip(_graph.Inputs).All(p => Compatible(p.First, p.Second.Shape))
-            ? _graph.Outputs.Select(o => o.Shape).ToList()
-            : base.ComputeOutputShape(inputShapes);
+    /// <summary>
+    /// For a Functional model, the outputs' shapes once the inputs are checked against the model's inputs
+    /// (count, rank and known sizes): a nested model called on the wrong tensors fails when the graph is built.
+    /// </summary>
+    public override IReadOnlyList<Shape> ComputeOutputShape(IReadOnlyList<Shape> inputShapes)
+    {
+        if (_graph is null) return base.ComputeOutputShape(inputShapes);
+        if (inputShapes.Count != _graph.Inputs.Count)
+            throw new KerasNetException($"Model '{Name}' expects {_graph.Inputs.Count} inputs ({string.Join(", ", InputNames)}) but was called on {inputShapes.Count}.");
+        for (int i = 0; i < inputShapes.Count; i++)
+            if (!Compatible(inputShapes[i], _graph.Inputs[i].Shape))
+                throw new KerasNetException($"Input {i} ('{InputNames[i]}') of model '{Name}' is incompatible with the model: expected shape {_graph.Inputs[i].Shape}, but received a tensor of shape {inputShapes[i]}.");
+        return _graph.Outputs.Select(o => o.Shape).ToList();
+    }
 
     private static bool Compatible(Shape a, Shape b) =>
         a.Rank == b.Rank && a.Zip(b).All(p => p.First is null || p.Second is null || p.First == p.Second);

@@ -16,7 +16,8 @@ public sealed class Sequential : Model
     public Sequential(IEnumerable<Layer>? layers = null, string? name = null, bool trainable = true)
         : base(name ?? LayerNames.Unique("sequential"), trainable)
     {
-        foreach (var l in layers ?? []) Add(l);
+        foreach (var l in layers ?? []) Append(l);
+        Rebuild(); // once: rebuilding after every layer would make a long stack quadratic to construct
     }
 
     /// <summary>The layers, without the input layer (as Keras).</summary>
@@ -27,6 +28,12 @@ public sealed class Sequential : Model
 
     /// <summary>Appends a layer (an <see cref="InputLayer"/> sets the input shape instead).</summary>
     public void Add(Layer layer)
+    {
+        Append(layer);
+        Rebuild();
+    }
+
+    private void Append(Layer layer)
     {
         if (layer is InputLayer input)
         {
@@ -41,7 +48,6 @@ public sealed class Sequential : Model
         _layers.Add(layer);
         if (_input is null && _layers.Count == 1 && layer.BatchInputShape is { } shape)
             _input = new InputLayer(batchShape: shape);
-        Rebuild();
     }
 
     /// <summary>Appends the input given by <c>Keras.Input(shape: …)</c>.</summary>

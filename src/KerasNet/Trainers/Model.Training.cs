@@ -350,6 +350,8 @@ public partial class Model
         foreach (var t in xs)
             if (t.shape.Length == 0 || t.shape[0] != n)
                 throw new KerasNetException($"{caller}: all input arrays must have the same number of samples; got shapes {string.Join(", ", xs.Select(a => Shape.Of(a.shape)))}.");
+        if (n == 0)
+            throw new KerasNetException($"{caller}: the input data has no samples (shapes {string.Join(", ", xs.Select(a => Shape.Of(a.shape)))}).");
         if (!Built || !IsFunctional && this is Sequential) EnsureBuilt(xs.Select(t => new Shape([null, .. t.shape.Skip(1).Select(d => (long?)d)])).ToArray());
         if (IsFunctional)
         {
