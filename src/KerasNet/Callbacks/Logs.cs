@@ -29,7 +29,7 @@ public sealed class Logs : IReadOnlyDictionary<string, double>
         return new Logs(() => list.Select(m =>
         {
             using var r = m.Result();
-            return KeyValuePair.Create(prefix + m.Name, (double)r.cpu().item<float>());
+            return KeyValuePair.Create(prefix + m.Name, (double)r.item<float>());
         }).ToList());
     }
 
