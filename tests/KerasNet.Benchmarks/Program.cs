@@ -47,8 +47,14 @@ foreach (var name in names)
         continue;
     }
     var workload = Workload.All[name];
-    var torchRuns = Repeat(options, () => workload.RunTorchSharp(data, options));
-    var kerasRuns = Repeat(options, () => workload.RunKerasNet(data, options));
+    // Alternate the sides so that a change in machine load hits both alike.
+    var torchRuns = new List<RunResult?>();
+    var kerasRuns = new List<RunResult?>();
+    for (var r = 0; r < options.Repeats; r++)
+    {
+        torchRuns.Add(workload.RunTorchSharp(data, options));
+        kerasRuns.Add(workload.RunKerasNet(data, options));
+    }
     var t = Median(torchRuns.Select(r => r!.TrainSps));
     var k = kerasRuns.All(r => r is not null) ? Median(kerasRuns.Select(r => r!.TrainSps)) : (double?)null;
     Console.WriteLine($"{name} kerasnet={(k is null ? "n/a" : $"{k:F0}")} torchsharp={t:F0} ratio={(k is null ? "n/a" : $"{k / t:F3}")}");
@@ -56,9 +62,6 @@ foreach (var name in names)
     if (k is not null) Describe("kerasnet", kerasRuns);
 }
 return 0;
-
-static List<RunResult?> Repeat(BenchOptions options, Func<RunResult?> run) =>
-    Enumerable.Range(0, options.Repeats).Select(_ => run()).ToList();
 
 static double Median(IEnumerable<double> values)
 {
