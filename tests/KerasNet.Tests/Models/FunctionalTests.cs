@@ -13,7 +13,7 @@ namespace KerasNet.Tests.Models;
 
 /// <summary>
 /// The Functional API: multi-input/multi-output training, shared layers, nested models, feature extraction,
-/// summaries, construction errors and depth. Merges use the test-local <see cref="TestConcatenate"/>.
+/// summaries, construction errors and depth.
 /// </summary>
 public class FunctionalTests
 {
@@ -26,7 +26,7 @@ public class FunctionalTests
     {
         var features = Input(shape: [8], name: "features");
         var meta = Input(shape: [3], name: "meta");
-        var x = new TestConcatenate(name: "merge").Apply([features, meta]);
+        var x = new Concatenate(name: "merge").Apply([features, meta]);
         x = new Dense(16, activation: "relu", name: "hidden").Apply(x);
         var classOut = new Dense(3, activation: "softmax", name: "class_out").Apply(x);
         var valueOut = new Dense(1, name: "value_out").Apply(x);
@@ -188,7 +188,7 @@ public class FunctionalTests
         var lines = text.Split('\n');
         Assert.That(lines[0], Is.EqualTo("Model: \"two_heads\""));
         Assert.That(lines.Single(l => l.Contains("Layer (type)")), Does.Contain("Output Shape").And.Contain("Param #").And.Contain("Connected to"));
-        Assert.That(lines.Single(l => l.Contains("merge (TestConcatenate)")), Does.Contain("(None, 11)").And.Contain("features[0][0], meta[0][0]"));
+        Assert.That(lines.Single(l => l.Contains("merge (Concatenate)")), Does.Contain("(None, 11)").And.Contain("features[0][0], meta[0][0]"));
         Assert.That(lines.Single(l => l.Contains("class_out (Dense)")), Does.Contain("(None, 3)").And.Contain("51").And.Contain("hidden[0][0]"));
         Assert.That(lines.Single(l => l.Contains("features (InputLayer)")), Does.Contain("(None, 8)").And.Match(@"\s-\s*$"));
         // 11·16 + 16 + 16·3 + 3 + 16 + 1 = 260 parameters.
@@ -219,7 +219,7 @@ public class FunctionalTests
     {
         var a = Input(shape: [4], name: "left");
         var b = Input(shape: [4], name: "right");
-        using var pair = new Model([a, b], [new TestConcatenate().Apply([a, b])], name: "pair");
+        using var pair = new Model([a, b], [new Concatenate().Apply([a, b])], name: "pair");
 
         var count = Assert.Throws<KerasNetException>(() => pair.Apply(Input(shape: [4])));
         Assert.That(count!.Message, Does.Contain("Model 'pair'").And.Contain("2 inputs").And.Contain("called on 1"));
@@ -277,7 +277,7 @@ public class FunctionalTests
         var b = Input(shape: [2], name: "b");
         var a2 = new Dense(2, name: "a2").Apply(new Dense(2, name: "a1").Apply(a));
         var b1 = new Dense(2, name: "b1").Apply(b);
-        var merged = new TestConcatenate(name: "merged").Apply([a2, b1]);
+        var merged = new Concatenate(name: "merged").Apply([a2, b1]);
         using var model = new Model([a, b], [new Dense(1, name: "out").Apply(merged)]);
         // Depths: out 0, merged 1, a2 and b1 2, a1 and b 3, a 4.
         Assert.That(model.Layers.Select(l => l.Name), Is.EqualTo(new[] { "a", "a1", "b", "a2", "b1", "merged", "out" }));

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using KerasNet.Layers;
 using KerasNet.Models;
 using KerasNet.Saving;
-using KerasNet.Tests.Models;
 using KerasNet.Trainers;
 using NUnit.Framework;
 using static TorchSharp.torch;
@@ -11,9 +10,6 @@ namespace KerasNet.Tests.Saving;
 
 public class ModelConfigReaderTests
 {
-    [OneTimeSetUp]
-    public void RegisterTestMerge() => LayerRegistry.Register<TestConcatenate>();
-
     private static Tensor T(float[] data, params long[] shape) => tensor(data).reshape(shape);
 
     private static float[] Values(Tensor t) => t.flatten().data<float>().ToArray();
@@ -92,7 +88,7 @@ public class ModelConfigReaderTests
             {"class_name": "InputLayer", "name": "input_2", "inbound_nodes": [], "config": {"batch_input_shape": [null, 2], "dtype": "float32", "name": "input_2", "sparse": false}},
             {"class_name": "Dense", "name": "b1", "inbound_nodes": [[["input_2", 0, 0, {}]]], "config": {"name": "b1", "units": 2}},
             {"class_name": "Dense", "name": "b2", "inbound_nodes": [[["b1", 0, 0, {}]]], "config": {"name": "b2", "units": 2}},
-            {"class_name": "TestConcatenate", "name": "cat", "inbound_nodes": [[["a2", 0, 0, {"flag": true, "scale": 2}], ["b2", 0, 0, {"flag": true, "scale": 2}]]], "config": {"name": "cat", "tag": "k2"}},
+            {"class_name": "Concatenate", "name": "cat", "inbound_nodes": [[["a2", 0, 0, {"flag": true, "scale": 2}], ["b2", 0, 0, {"flag": true, "scale": 2}]]], "config": {"name": "cat", "axis": -1}},
             {"class_name": "Dense", "name": "out", "inbound_nodes": [[["cat", 0, 0, {}]]], "config": {"name": "out", "units": 1}}],
           "input_layers": [["input_1", 0, 0], ["input_2", 0, 0]],
           "output_layers": [["out", 0, 0]]}}
@@ -115,7 +111,7 @@ public class ModelConfigReaderTests
              "inbound_nodes": [{"args": [{"class_name": "__keras_tensor__", "config": {"shape": [null, 2], "dtype": "float32", "keras_history": ["input_2", 0, 0]}}], "kwargs": {}}]},
             {"module": "keras.layers", "class_name": "Dense", "registered_name": null, "name": "b2", "config": {"name": "b2", "units": 2},
              "inbound_nodes": [{"args": [{"class_name": "__keras_tensor__", "config": {"shape": [null, 2], "dtype": "float32", "keras_history": ["b1", 0, 0]}}], "kwargs": {}}]},
-            {"module": "tests", "class_name": "TestConcatenate", "registered_name": "TestConcatenate", "name": "cat", "config": {"name": "cat", "tag": "k3"},
+            {"module": "keras.layers", "class_name": "Concatenate", "registered_name": null, "name": "cat", "config": {"name": "cat", "axis": 1},
              "inbound_nodes": [{"args": [[{"class_name": "__keras_tensor__", "config": {"shape": [null, 2], "dtype": "float32", "keras_history": ["a2", 0, 0]}},
                                           {"class_name": "__keras_tensor__", "config": {"shape": [null, 2], "dtype": "float32", "keras_history": ["b2", 0, 0]}}]],
                                 "kwargs": {"flag": true, "scale": 2}}]},
@@ -148,10 +144,11 @@ public class ModelConfigReaderTests
         SetTwoBranchWeights(model);
         var y = Predict(model, T([1, 2], 1, 2), T([3, 4], 1, 2));
         Assert.That(Values(y), Is.EqualTo(new[] { TwoBranchResult }));
-        var cat = (TestConcatenate)model.GetLayer("cat");
-        Assert.That(cat.Tag, Is.EqualTo(tag));
-        Assert.That(cat.LastArguments["flag"], Is.EqualTo(true));
-        Assert.That(cat.LastArguments["scale"], Is.EqualTo(2));
+        var cat = (Concatenate)model.GetLayer("cat");
+        Assert.That(cat.Axis, Is.EqualTo(tag == "k2" ? -1 : 1), "the config's axis reaches the layer");
+        var arguments = cat.InboundNodes.Single().Arguments;
+        Assert.That(arguments["flag"], Is.EqualTo(true));
+        Assert.That(arguments["scale"], Is.EqualTo(2));
     }
 
     [Test]
@@ -250,7 +247,7 @@ public class ModelConfigReaderTests
               "layers": [
                 {"class_name": "InputLayer", "name": "zeta", "inbound_nodes": [], "config": {"batch_shape": [null, 1], "name": "zeta"}},
                 {"class_name": "InputLayer", "name": "alpha", "inbound_nodes": [], "config": {"batch_shape": [null, 2], "name": "alpha"}},
-                {"class_name": "TestConcatenate", "name": "cat", "config": {"name": "cat"},
+                {"class_name": "Concatenate", "name": "cat", "config": {"name": "cat"},
                  "inbound_nodes": [[["zeta", 0, 0], ["alpha", 0, 0]]]}],
               "input_layers": {"zeta": ["zeta", 0, 0], "alpha": ["alpha", 0, 0]},
               "output_layers": [["cat", 0, 0]]}}
