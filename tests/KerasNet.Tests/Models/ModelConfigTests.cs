@@ -2,9 +2,11 @@ using System.Text.Json.Nodes;
 using KerasNet.Layers;
 using KerasNet.Models;
 using KerasNet.Saving;
+using KerasNet.Tests.Saving;
 using KerasNet.Trainers;
 using NUnit.Framework;
 using static KerasNet.Keras;
+using static KerasNet.Tests.TestTensors;
 using static TorchSharp.torch;
 
 namespace KerasNet.Tests.Models;
@@ -15,10 +17,6 @@ namespace KerasNet.Tests.Models;
 /// </summary>
 public class ModelConfigTests
 {
-    private static Tensor T(float[] data, params long[] shape) => tensor(data).reshape(shape);
-
-    private static float[] Values(Tensor t) => t.flatten().data<float>().ToArray();
-
     private static string Text(JsonNode? node) => node!.ToJsonString();
 
     private static JsonObject Entry(JsonObject config, string layerName) =>
@@ -75,7 +73,7 @@ public class ModelConfigTests
         using var rebuilt = ModelConfigReader.FromJson(model.ToJson());
         rebuilt.SetWeights(model.GetWeights());
         // Identity kernel, zero bias: both calls return x.
-        Assert.That(Values(rebuilt.Predict(T([3, -4], 1, 2))), Is.EqualTo(new[] { 3f, -4f, 3f, -4f }));
+        Assert.That(Floats(rebuilt.Predict(T([3, -4], 1, 2))), Is.EqualTo(new[] { 3f, -4f, 3f, -4f }));
     }
 
     [Test]
@@ -96,13 +94,7 @@ public class ModelConfigTests
         Assert.That(Text(Entry(config, "inner")["config"]!["output_layers"]), Is.EqualTo("""[["inner_dense",0,0]]"""));
 
         using var rebuilt = ModelConfigReader.FromJson(model.ToJson());
-        Assert.That(rebuilt.GetLayer("inner"), Is.InstanceOf<Model>());
-        Assert.That(rebuilt.GetLayer("seq"), Is.InstanceOf<Sequential>());
-        // Weights in Keras order: inner_dense, then seq_dense. x = [1, 1]: inner → [1 + 3, 2 + 4 + 1] = [4, 7]; seq → 4 − 7 + 0.25.
-        rebuilt.SetWeights([T([1, 2, 3, 4], 2, 2), T([0, 1], 2), T([1, -1], 2, 1), T([0.25f], 1)]);
-        var outputs = rebuilt.PredictOutputs(T([1, 1], 1, 2));
-        Assert.That(Values(outputs[0]), Is.EqualTo(new[] { 4f, 7f }));
-        Assert.That(Values(outputs[1]), Is.EqualTo(new[] { -2.75f }));
+        ModelConfigReaderTests.CheckNested(rebuilt); // the same model as the reader's nested-model cases
     }
 
     [Test]
@@ -153,7 +145,7 @@ public class ModelConfigTests
         Assert.That(rebuilt.InputNames, Is.EqualTo(new[] { "alpha", "beta" }));
         Assert.That(rebuilt.OutputNames, Is.EqualTo(new[] { "joined" }));
         var y = rebuilt.Predict(new Dictionary<string, Tensor> { ["beta"] = T([2, 3], 1, 2), ["alpha"] = T([1], 1, 1) });
-        Assert.That(Values(y), Is.EqualTo(new[] { 1f, 2f, 3f }));
+        Assert.That(Floats(y), Is.EqualTo(new[] { 1f, 2f, 3f }));
     }
 
     [Test]

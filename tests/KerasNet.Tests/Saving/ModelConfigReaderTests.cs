@@ -4,16 +4,13 @@ using KerasNet.Models;
 using KerasNet.Saving;
 using KerasNet.Trainers;
 using NUnit.Framework;
+using static KerasNet.Tests.TestTensors;
 using static TorchSharp.torch;
 
 namespace KerasNet.Tests.Saving;
 
 public class ModelConfigReaderTests
 {
-    private static Tensor T(float[] data, params long[] shape) => tensor(data).reshape(shape);
-
-    private static float[] Values(Tensor t) => t.flatten().data<float>().ToArray();
-
     private static Tensor Predict(Model model, params Tensor[] inputs) => model.PredictOutputs(ModelData.FromTensors(inputs))[0];
 
     /// <summary>d1 = Dense(3, relu), d2 = Dense(2) with weights whose result is easy by hand (see the test).</summary>
@@ -40,7 +37,7 @@ public class ModelConfigReaderTests
         Assert.That(model, Is.InstanceOf<Sequential>());
         Assert.That(model.Layers.Select(l => l.Name), Is.EqualTo(new[] { "d1", "d2" }));
         SetHandWeights(model);
-        Assert.That(Values(Predict(model, T([1, 2, 3, 4], 1, 4))), Is.EqualTo(HandResult));
+        Assert.That(Floats(Predict(model, T([1, 2, 3, 4], 1, 4))), Is.EqualTo(HandResult));
     }
 
     [Test]
@@ -55,7 +52,7 @@ public class ModelConfigReaderTests
         Assert.That(model.Name, Is.EqualTo("seq"));
         Assert.That(model.Inputs[0].Shape, Is.EqualTo(new Shape([null, 4])));
         SetHandWeights(model);
-        Assert.That(Values(Predict(model, T([1, 2, 3, 4], 1, 4))), Is.EqualTo(HandResult));
+        Assert.That(Floats(Predict(model, T([1, 2, 3, 4], 1, 4))), Is.EqualTo(HandResult));
     }
 
     [Test]
@@ -75,7 +72,7 @@ public class ModelConfigReaderTests
         Assert.That(model.IsFunctional, Is.True, "built from build_input_shape");
         Assert.That(model.CountParams(), Is.EqualTo(4 * 3 + 3 + 3 * 2 + 2));
         SetHandWeights(model);
-        Assert.That(Values(Predict(model, T([1, 2, 3, 4], 1, 4))), Is.EqualTo(HandResult));
+        Assert.That(Floats(Predict(model, T([1, 2, 3, 4], 1, 4))), Is.EqualTo(HandResult));
     }
 
     /// <summary>Two inputs, each through its own Dense, merged with call arguments, then one Dense: Keras 2 form.</summary>
@@ -143,7 +140,7 @@ public class ModelConfigReaderTests
         Assert.That(model.InputNames, Is.EqualTo(new[] { "input_1", "input_2" }));
         SetTwoBranchWeights(model);
         var y = Predict(model, T([1, 2], 1, 2), T([3, 4], 1, 2));
-        Assert.That(Values(y), Is.EqualTo(new[] { TwoBranchResult }));
+        Assert.That(Floats(y), Is.EqualTo(new[] { TwoBranchResult }));
         var cat = (Concatenate)model.GetLayer("cat");
         Assert.That(cat.Axis, Is.EqualTo(tag == "k2" ? -1 : 1), "the config's axis reaches the layer");
         var arguments = cat.InboundNodes.Single().Arguments;
@@ -178,7 +175,7 @@ public class ModelConfigReaderTests
         Assert.That(model.Layers.Select(l => l.Name), Is.EqualTo(new[] { "x", "A", "B" }));
         model.SetWeights([T([2, 0, 0, 3], 2, 2), T([1, 1], 2), T([0, 1, 1, 0], 2, 2), T([0, 0], 2)]);
         // x = [1, 1]: A → [3, 4]; B swaps → [4, 3]; A → [9, 10].
-        Assert.That(Values(Predict(model, T([1, 1], 1, 2))), Is.EqualTo(new[] { 9f, 10f }));
+        Assert.That(Floats(Predict(model, T([1, 1], 1, 2))), Is.EqualTo(new[] { 9f, 10f }));
     }
 
     private const string InnerFunctional = """
@@ -225,7 +222,8 @@ public class ModelConfigReaderTests
         CheckNested(model);
     }
 
-    private static void CheckNested(Model model)
+    /// <summary>The nested-models case: x → inner (Dense 2×2) → seq (Dense 2×1); outputs inner and seq.</summary>
+    internal static void CheckNested(Model model)
     {
         Assert.That(model.Layers.Select(l => l.Name), Is.EqualTo(new[] { "x", "inner", "seq" }));
         Assert.That(model.GetLayer("inner"), Is.InstanceOf<Model>());
@@ -235,8 +233,8 @@ public class ModelConfigReaderTests
         model.SetWeights([T([1, 2, 3, 4], 2, 2), T([0, 1], 2), T([1, -1], 2, 1), T([0.25f], 1)]);
         var outputs = model.PredictOutputs(T([1, 1], 1, 2));
         // inner: [1 + 3, 2 + 4 + 1] = [4, 7]; seq: 4 − 7 + 0.25.
-        Assert.That(Values(outputs[0]), Is.EqualTo(new[] { 4f, 7f }));
-        Assert.That(Values(outputs[1]), Is.EqualTo(new[] { -2.75f }));
+        Assert.That(Floats(outputs[0]), Is.EqualTo(new[] { 4f, 7f }));
+        Assert.That(Floats(outputs[1]), Is.EqualTo(new[] { -2.75f }));
     }
 
     [Test]
@@ -254,7 +252,7 @@ public class ModelConfigReaderTests
             """);
         Assert.That(model.InputNames, Is.EqualTo(new[] { "alpha", "zeta" }));
         var y = Predict(model, T([1, 2], 1, 2), T([9], 1, 1));
-        Assert.That(Values(y), Is.EqualTo(new[] { 9f, 1f, 2f }), "the graph still concatenates zeta then alpha");
+        Assert.That(Floats(y), Is.EqualTo(new[] { 9f, 1f, 2f }), "the graph still concatenates zeta then alpha");
     }
 
     [Test]
