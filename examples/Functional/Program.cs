@@ -1,6 +1,6 @@
 // A Functional model with two inputs and two outputs, trained on data it generates:
 //   features (16 numbers) + metadata (one of 4 "sources", one-hot)  →  a class (3 kinds) and a value (regression).
-// The metadata modulates the hidden features (a custom two-input layer), and each output has its own loss,
+// The hidden features and an embedding of the metadata are concatenated, and each output has its own loss,
 // loss weight and metrics; History and Evaluate report them per output name.
 using KerasNet.Layers;
 using KerasNet.Trainers;
@@ -40,10 +40,11 @@ ModelData Targets(long start, long count) => new Dictionary<string, Tensor>
 var featureInput = Input(shape: [16], name: "features");
 var metadataInput = Input(shape: [4], name: "metadata");
 var hidden = new Dense(32, activation: "relu", name: "hidden").Apply(featureInput);
-var conditioning = new Dense(64, name: "conditioning").Apply(metadataInput);
-var modulated = new FeatureModulation(name: "modulation").Apply([hidden, conditioning]);
-var classOut = new Dense(3, activation: "softmax", name: "class_out").Apply(modulated);
-var valueOut = new Dense(1, name: "value_out").Apply(modulated);
+var sourceEmbedding = new Dense(8, name: "source_embedding").Apply(metadataInput);
+var merged = new Concatenate(name: "merge").Apply([hidden, sourceEmbedding]);
+var joint = new Dense(32, activation: "relu", name: "joint").Apply(merged);
+var classOut = new Dense(3, activation: "softmax", name: "class_out").Apply(joint);
+var valueOut = new Dense(1, name: "value_out").Apply(joint);
 var model = new Model([featureInput, metadataInput], [classOut, valueOut], name: "two_heads");
 model.Summary();
 

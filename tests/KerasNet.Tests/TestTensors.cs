@@ -23,4 +23,10 @@ internal static class TestTensors
     }
 
     public static double[] Values(Tensor t) => t.cpu().to(ScalarType.Float64).contiguous().data<double>().ToArray();
+
+    /// <summary>A float tensor of <paramref name="shape"/> holding <paramref name="data"/> in row-major order.</summary>
+    public static Tensor T(float[] data, params long[] shape) => tensor(data).reshape(shape);
+
+    /// <summary>The elements of a float tensor in row-major order.</summary>
+    public static float[] Floats(Tensor t) => t.cpu().contiguous().flatten().data<float>().ToArray();
 }

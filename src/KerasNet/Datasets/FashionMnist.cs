@@ -27,14 +27,25 @@ public static class FashionMnist
     public static (DatasetSplit<byte> Train, DatasetSplit<byte> Test) LoadData(string? path = null) =>
         LoadData(path, DebianFolder);
 
-    internal static (DatasetSplit<byte> Train, DatasetSplit<byte> Test) LoadData(string? path, string debianFolder)
-    {
-        var candidates = MnistFormat.StandardCandidates("fashion-mnist", path);
-        candidates.Add(new("Debian package dataset-fashion-mnist", debianFolder));
-        return MnistFormat.Load("Fashion-MNIST", candidates, npzName: null,
+    internal static (DatasetSplit<byte> Train, DatasetSplit<byte> Test) LoadData(string? path, string debianFolder) =>
+        MnistFormat.Load("Fashion-MNIST", Candidates(path, debianFolder), npzName: null,
             "To get it, install Debian's package (it fills " + DebianFolder + "):\n" +
             "    apt-get install dataset-fashion-mnist\n" +
             "or download the four files from Keras's mirror https://storage.googleapis.com/tensorflow/tf-keras-datasets/ " +
             "into one of the folders above.");
+
+    /// <summary>
+    /// True when <see cref="LoadData(string?)"/> would find the four files (in <paramref name="path"/> or the
+    /// standard folders); the files are not read, so a corrupt file still fails when loading.
+    /// </summary>
+    public static bool IsAvailable(string? path = null) => IsAvailable(path, DebianFolder);
+
+    internal static bool IsAvailable(string? path, string debianFolder) => MnistFormat.Exists(Candidates(path, debianFolder), npzName: null);
+
+    private static List<MnistFormat.Candidate> Candidates(string? path, string debianFolder)
+    {
+        var candidates = MnistFormat.StandardCandidates("fashion-mnist", path);
+        candidates.Add(new("Debian package dataset-fashion-mnist", debianFolder));
+        return candidates;
     }
 }

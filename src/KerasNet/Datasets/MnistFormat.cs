@@ -49,6 +49,27 @@ internal static class MnistFormat
     internal static (DatasetSplit<byte> Train, DatasetSplit<byte> Test) Load(
         string title, IEnumerable<Candidate> candidates, string? npzName, string howToGet)
     {
+        var (idxFiles, npz, looked) = Locate(candidates, npzName);
+        if (idxFiles is not null) return (ReadIdx(title, idxFiles[0], idxFiles[1]), ReadIdx(title, idxFiles[2], idxFiles[3]));
+        if (npz is not null) return ReadNpz(title, npz);
+        throw new KerasNetException(
+            $"{title} data not found. Looked for {string.Join(", ", FileNames)}{(npzName is null ? "" : $" or {npzName}")} in:\n" +
+            string.Join("\n", looked) + "\n" + howToGet);
+    }
+
+    /// <summary>True when some candidate folder holds the data (the files are not read).</summary>
+    internal static bool Exists(IEnumerable<Candidate> candidates, string? npzName)
+    {
+        var (idxFiles, npz, _) = Locate(candidates, npzName);
+        return idxFiles is not null || npz is not null;
+    }
+
+    /// <summary>
+    /// The four IDX files of the first candidate folder holding them all, or else its <paramref name="npzName"/>
+    /// file; when neither is found, both are null and <c>Looked</c> says why for every place looked at.
+    /// </summary>
+    private static (string[]? IdxFiles, string? Npz, List<string> Looked) Locate(IEnumerable<Candidate> candidates, string? npzName)
+    {
         var looked = new List<string>();
         foreach (var c in candidates)
         {
@@ -63,16 +84,13 @@ internal static class MnistFormat
                 continue;
             }
             var files = FileNames.Select(n => Find(c.Folder, n)).ToArray();
-            if (files.All(f => f is not null))
-                return (ReadIdx(title, files[0]!, files[1]!), ReadIdx(title, files[2]!, files[3]!));
+            if (files.All(f => f is not null)) return (files.Select(f => f!).ToArray(), null, looked);
             if (npzName is not null && File.Exists(Path.Combine(c.Folder, npzName)))
-                return ReadNpz(title, Path.Combine(c.Folder, npzName));
+                return (null, Path.Combine(c.Folder, npzName), looked);
             var missing = FileNames.Where((_, i) => files[i] is null);
             looked.Add($"  - {c.Folder} ({c.Label}): missing {string.Join(", ", missing)}{(npzName is null ? "" : $" (and no {npzName})")}");
         }
-        throw new KerasNetException(
-            $"{title} data not found. Looked for {string.Join(", ", FileNames)}{(npzName is null ? "" : $" or {npzName}")} in:\n" +
-            string.Join("\n", looked) + "\n" + howToGet);
+        return (null, null, looked);
     }
 
     /// <summary>The file as named, or its decompressed twin without <c>.gz</c>.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using KerasNet.Layers;
 
 namespace KerasNet.Models;
@@ -69,6 +70,21 @@ public sealed class Sequential : Model
         _input ??= new InputLayer(batchShape: new Shape([null, .. inputShape.Skip(1)]));
         Rebuild();
         if (!IsFunctional) throw new KerasNetException($"Sequential '{Name}' has no layers to build.");
+    }
+
+    /// <summary>
+    /// The architecture (Keras <c>get_config</c>): <c>name</c>, <c>trainable</c> and <c>layers</c>, each as
+    /// <c>{"class_name", "config"}</c>, led by the <see cref="InputLayer"/> once the input shape is known.
+    /// </summary>
+    public override JsonObject GetConfig()
+    {
+        IEnumerable<Layer> layers = _input is null ? _layers : [_input, .. _layers];
+        return new JsonObject
+        {
+            ["name"] = Name,
+            ["trainable"] = Trainable,
+            ["layers"] = new JsonArray([.. layers.Select(l => (JsonNode)new JsonObject { ["class_name"] = l.ClassName, ["config"] = l.GetConfig() })]),
+        };
     }
 
     private void Rebuild()

@@ -43,6 +43,22 @@ public class DataLocationTests : IsolatedDataFolders
     }
 
     [Test]
+    public void IsAvailableLooksInTheSameFoldersAsLoadData()
+    {
+        var given = Files.Folder("given");
+        var debian = Files.Folder("debian");
+        Assert.That(FashionMnist.IsAvailable(given, debian), Is.False, "empty folders");
+        DatasetFiles.WriteMnistFolder(debian, train: 1, test: 1);
+        Assert.That(FashionMnist.IsAvailable(given, debian), Is.True, "the Debian folder");
+        Assert.That(FashionMnist.IsAvailable(null, MissingDebian), Is.False);
+        DatasetFiles.WriteMnistFolder(given, train: 1, test: 1);
+        File.Delete(Path.Combine(given, "t10k-labels-idx1-ubyte.gz"));
+        Assert.That(FashionMnist.IsAvailable(given, MissingDebian), Is.False, "three of the four files");
+        DatasetFiles.WriteMnistFolder(Files.Folder(Path.Combine("keras-home", "datasets", "fashion-mnist")), train: 1, test: 1);
+        Assert.That(FashionMnist.IsAvailable(given, MissingDebian), Is.True, "the Keras cache");
+    }
+
+    [Test]
     public void SearchOrderIsPathThenDataVariableThenKerasCacheThenDebian()
     {
         var given = Files.Folder("given");

@@ -7,26 +7,23 @@ using KerasNet.Trainers;
 using KerasNet.Utils;
 using NUnit.Framework;
 using static KerasNet.Keras;
+using static KerasNet.Tests.TestTensors;
 using static TorchSharp.torch;
 
 namespace KerasNet.Tests.Models;
 
 /// <summary>
 /// The Functional API: multi-input/multi-output training, shared layers, nested models, feature extraction,
-/// summaries, construction errors and depth. Merges use the test-local <see cref="TestConcatenate"/>.
+/// summaries, construction errors and depth.
 /// </summary>
 public class FunctionalTests
 {
-    private static Tensor T(float[] data, params long[] shape) => tensor(data).reshape(shape);
-
-    private static float[] Values(Tensor t) => t.flatten().data<float>().ToArray();
-
     /// <summary>features (8) and meta (3) → concatenate → Dense(16, relu) → class_out (3, softmax) and value_out (1).</summary>
     private static Model TwoInputTwoOutputModel()
     {
         var features = Input(shape: [8], name: "features");
         var meta = Input(shape: [3], name: "meta");
-        var x = new TestConcatenate(name: "merge").Apply([features, meta]);
+        var x = new Concatenate(name: "merge").Apply([features, meta]);
         x = new Dense(16, activation: "relu", name: "hidden").Apply(x);
         var classOut = new Dense(3, activation: "softmax", name: "class_out").Apply(x);
         var valueOut = new Dense(1, name: "value_out").Apply(x);
@@ -110,16 +107,16 @@ public class FunctionalTests
         // W = [[1, 0], [0, 1], [1, 1]], bias (0.5, −0.5): a = (1, 2, 3) → (4.5, 4.5); b = (0, 1, 0) → (0.5, 0.5).
         model.SetWeights([T([1, 0, 0, 1, 1, 1], 3, 2), T([0.5f, -0.5f], 2)]);
         var outputs = model.PredictOutputs(ModelData.Of(T([1, 2, 3], 1, 3), T([0, 1, 0], 1, 3)));
-        Assert.That(Values(outputs[0]), Is.EqualTo(new[] { 4.5f, 4.5f }));
-        Assert.That(Values(outputs[1]), Is.EqualTo(new[] { 0.5f, 0.5f }));
+        Assert.That(Floats(outputs[0]), Is.EqualTo(new[] { 4.5f, 4.5f }));
+        Assert.That(Floats(outputs[1]), Is.EqualTo(new[] { 0.5f, 0.5f }));
 
         // Training through both calls updates the one weight set: equal inputs still give equal outputs.
         model.Compile(optimizer: new SGD(learningRate: 0.05), loss: "mse");
         model.Fit(ModelData.Of(rand(16, 3), rand(16, 3)), ModelData.Of(rand(16, 2), rand(16, 2)), epochs: 2, verbose: 0);
         var same = rand(1, 3);
         var after = model.PredictOutputs(ModelData.Of(same, same));
-        Assert.That(Values(after[0]), Is.EqualTo(Values(after[1])));
-        Assert.That(Values(shared.GetWeights()[0]), Is.Not.EqualTo(new[] { 1f, 0, 0, 1, 1, 1 }), "the shared kernel was trained");
+        Assert.That(Floats(after[0]), Is.EqualTo(Floats(after[1])));
+        Assert.That(Floats(shared.GetWeights()[0]), Is.Not.EqualTo(new[] { 1f, 0, 0, 1, 1, 1 }), "the shared kernel was trained");
     }
 
     [Test]
@@ -139,16 +136,16 @@ public class FunctionalTests
         RandomSeed.Set(5);
         var data = rand(8, 4);
         var composed = head.Apply(encoder.Predict(data));
-        Assert.That(Values(model.Predict(data)), Is.EqualTo(Values(composed)).Within(1e-6));
+        Assert.That(Floats(model.Predict(data)), Is.EqualTo(Floats(composed)).Within(1e-6));
 
         encoder.Trainable = false;
         Assert.That(model.TrainableWeights.Select(w => w.Path), Is.EqualTo(new[] { "head/kernel", "head/bias" }));
-        var encoderBefore = encoder.GetWeights().Select(Values).ToList();
-        var headBefore = Values(head.GetWeights()[0]);
+        var encoderBefore = encoder.GetWeights().Select(Floats).ToList();
+        var headBefore = Floats(head.GetWeights()[0]);
         model.Compile(optimizer: new SGD(learningRate: 0.1), loss: "mse");
         model.Fit(data, rand(8, 1), epochs: 2, verbose: 0);
-        Assert.That(encoder.GetWeights().Select(Values), Is.EqualTo(encoderBefore), "a frozen nested model keeps its weights");
-        Assert.That(Values(head.GetWeights()[0]), Is.Not.EqualTo(headBefore));
+        Assert.That(encoder.GetWeights().Select(Floats), Is.EqualTo(encoderBefore), "a frozen nested model keeps its weights");
+        Assert.That(Floats(head.GetWeights()[0]), Is.Not.EqualTo(headBefore));
     }
 
     [Test]
@@ -165,7 +162,7 @@ public class FunctionalTests
         // h1: ones(4, 3) with bias (−1, 0, 1) on x = (1, 1, 1, 1) → (3, 4, 5); h2 = [[1, 0], [0, 1], [1, 1]] → (8, 9).
         model.GetLayer("h1").SetWeights([ones(4, 3), T([-1, 0, 1], 3)]);
         model.GetLayer("h2").SetWeights([T([1, 0, 0, 1, 1, 1], 3, 2), zeros(2)]);
-        Assert.That(Values(features.Predict(ones(1, 4))), Is.EqualTo(new[] { 8f, 9f }));
+        Assert.That(Floats(features.Predict(ones(1, 4))), Is.EqualTo(new[] { 8f, 9f }));
     }
 
     [Test]
@@ -188,7 +185,7 @@ public class FunctionalTests
         var lines = text.Split('\n');
         Assert.That(lines[0], Is.EqualTo("Model: \"two_heads\""));
         Assert.That(lines.Single(l => l.Contains("Layer (type)")), Does.Contain("Output Shape").And.Contain("Param #").And.Contain("Connected to"));
-        Assert.That(lines.Single(l => l.Contains("merge (TestConcatenate)")), Does.Contain("(None, 11)").And.Contain("features[0][0], meta[0][0]"));
+        Assert.That(lines.Single(l => l.Contains("merge (Concatenate)")), Does.Contain("(None, 11)").And.Contain("features[0][0], meta[0][0]"));
         Assert.That(lines.Single(l => l.Contains("class_out (Dense)")), Does.Contain("(None, 3)").And.Contain("51").And.Contain("hidden[0][0]"));
         Assert.That(lines.Single(l => l.Contains("features (InputLayer)")), Does.Contain("(None, 8)").And.Match(@"\s-\s*$"));
         // 11·16 + 16 + 16·3 + 3 + 16 + 1 = 260 parameters.
@@ -219,7 +216,7 @@ public class FunctionalTests
     {
         var a = Input(shape: [4], name: "left");
         var b = Input(shape: [4], name: "right");
-        using var pair = new Model([a, b], [new TestConcatenate().Apply([a, b])], name: "pair");
+        using var pair = new Model([a, b], [new Concatenate().Apply([a, b])], name: "pair");
 
         var count = Assert.Throws<KerasNetException>(() => pair.Apply(Input(shape: [4])));
         Assert.That(count!.Message, Does.Contain("Model 'pair'").And.Contain("2 inputs").And.Contain("called on 1"));
@@ -247,7 +244,7 @@ public class FunctionalTests
         using var model = new Model(x, h, name: "deep");
 
         Assert.That(model.Layers, Has.Count.EqualTo(3001));
-        Assert.That(Values(model.Predict(T([1, -1], 1, 2))), Is.EqualTo(new[] { 4f, 2f }).Within(1e-3));
+        Assert.That(Floats(model.Predict(T([1, -1], 1, 2))), Is.EqualTo(new[] { 4f, 2f }).Within(1e-3));
         model.Compile(optimizer: new SGD(learningRate: 1e-4), loss: "mse");
         var history = model.Fit(T([1, -1, 0, 2], 2, 2), T([4, 2, 3, 5], 2, 2), epochs: 1, verbose: 0);
         Assert.That(history["loss"][0], Is.EqualTo(0.0).Within(1e-4), "the identity chain already fits y = x + 3");
@@ -263,10 +260,10 @@ public class FunctionalTests
         using var model = new Model([x], [alwaysOn, modeDependent]);
 
         var outputs = model.PredictOutputs(ones(1, 1000));
-        var dropped = Values(outputs[0]);
+        var dropped = Floats(outputs[0]);
         Assert.That(dropped.Distinct().Order(), Is.EqualTo(new[] { 0f, 2f }), "inverted dropout: kept values are scaled by 1 / (1 − 0.5)");
         Assert.That(dropped.Count(v => v == 0), Is.InRange(400, 600));
-        Assert.That(Values(outputs[1]), Is.All.EqualTo(1f));
+        Assert.That(Floats(outputs[1]), Is.All.EqualTo(1f));
     }
 
     [Test]
@@ -277,7 +274,7 @@ public class FunctionalTests
         var b = Input(shape: [2], name: "b");
         var a2 = new Dense(2, name: "a2").Apply(new Dense(2, name: "a1").Apply(a));
         var b1 = new Dense(2, name: "b1").Apply(b);
-        var merged = new TestConcatenate(name: "merged").Apply([a2, b1]);
+        var merged = new Concatenate(name: "merged").Apply([a2, b1]);
         using var model = new Model([a, b], [new Dense(1, name: "out").Apply(merged)]);
         // Depths: out 0, merged 1, a2 and b1 2, a1 and b 3, a 4.
         Assert.That(model.Layers.Select(l => l.Name), Is.EqualTo(new[] { "a", "a1", "b", "a2", "b1", "merged", "out" }));

@@ -2,22 +2,15 @@ using System.Text.Json.Nodes;
 using KerasNet.Layers;
 using KerasNet.Models;
 using KerasNet.Saving;
-using KerasNet.Tests.Models;
 using KerasNet.Trainers;
 using NUnit.Framework;
+using static KerasNet.Tests.TestTensors;
 using static TorchSharp.torch;
 
 namespace KerasNet.Tests.Saving;
 
 public class ModelConfigReaderTests
 {
-    [OneTimeSetUp]
-    public void RegisterTestMerge() => LayerRegistry.Register<TestConcatenate>();
-
-    private static Tensor T(float[] data, params long[] shape) => tensor(data).reshape(shape);
-
-    private static float[] Values(Tensor t) => t.flatten().data<float>().ToArray();
-
     private static Tensor Predict(Model model, params Tensor[] inputs) => model.PredictOutputs(ModelData.FromTensors(inputs))[0];
 
     /// <summary>d1 = Dense(3, relu), d2 = Dense(2) with weights whose result is easy by hand (see the test).</summary>
@@ -44,7 +37,7 @@ public class ModelConfigReaderTests
         Assert.That(model, Is.InstanceOf<Sequential>());
         Assert.That(model.Layers.Select(l => l.Name), Is.EqualTo(new[] { "d1", "d2" }));
         SetHandWeights(model);
-        Assert.That(Values(Predict(model, T([1, 2, 3, 4], 1, 4))), Is.EqualTo(HandResult));
+        Assert.That(Floats(Predict(model, T([1, 2, 3, 4], 1, 4))), Is.EqualTo(HandResult));
     }
 
     [Test]
@@ -59,7 +52,7 @@ public class ModelConfigReaderTests
         Assert.That(model.Name, Is.EqualTo("seq"));
         Assert.That(model.Inputs[0].Shape, Is.EqualTo(new Shape([null, 4])));
         SetHandWeights(model);
-        Assert.That(Values(Predict(model, T([1, 2, 3, 4], 1, 4))), Is.EqualTo(HandResult));
+        Assert.That(Floats(Predict(model, T([1, 2, 3, 4], 1, 4))), Is.EqualTo(HandResult));
     }
 
     [Test]
@@ -79,7 +72,7 @@ public class ModelConfigReaderTests
         Assert.That(model.IsFunctional, Is.True, "built from build_input_shape");
         Assert.That(model.CountParams(), Is.EqualTo(4 * 3 + 3 + 3 * 2 + 2));
         SetHandWeights(model);
-        Assert.That(Values(Predict(model, T([1, 2, 3, 4], 1, 4))), Is.EqualTo(HandResult));
+        Assert.That(Floats(Predict(model, T([1, 2, 3, 4], 1, 4))), Is.EqualTo(HandResult));
     }
 
     /// <summary>Two inputs, each through its own Dense, merged with call arguments, then one Dense: Keras 2 form.</summary>
@@ -92,7 +85,7 @@ public class ModelConfigReaderTests
             {"class_name": "InputLayer", "name": "input_2", "inbound_nodes": [], "config": {"batch_input_shape": [null, 2], "dtype": "float32", "name": "input_2", "sparse": false}},
             {"class_name": "Dense", "name": "b1", "inbound_nodes": [[["input_2", 0, 0, {}]]], "config": {"name": "b1", "units": 2}},
             {"class_name": "Dense", "name": "b2", "inbound_nodes": [[["b1", 0, 0, {}]]], "config": {"name": "b2", "units": 2}},
-            {"class_name": "TestConcatenate", "name": "cat", "inbound_nodes": [[["a2", 0, 0, {"flag": true, "scale": 2}], ["b2", 0, 0, {"flag": true, "scale": 2}]]], "config": {"name": "cat", "tag": "k2"}},
+            {"class_name": "Concatenate", "name": "cat", "inbound_nodes": [[["a2", 0, 0, {"flag": true, "scale": 2}], ["b2", 0, 0, {"flag": true, "scale": 2}]]], "config": {"name": "cat", "axis": -1}},
             {"class_name": "Dense", "name": "out", "inbound_nodes": [[["cat", 0, 0, {}]]], "config": {"name": "out", "units": 1}}],
           "input_layers": [["input_1", 0, 0], ["input_2", 0, 0]],
           "output_layers": [["out", 0, 0]]}}
@@ -115,7 +108,7 @@ public class ModelConfigReaderTests
              "inbound_nodes": [{"args": [{"class_name": "__keras_tensor__", "config": {"shape": [null, 2], "dtype": "float32", "keras_history": ["input_2", 0, 0]}}], "kwargs": {}}]},
             {"module": "keras.layers", "class_name": "Dense", "registered_name": null, "name": "b2", "config": {"name": "b2", "units": 2},
              "inbound_nodes": [{"args": [{"class_name": "__keras_tensor__", "config": {"shape": [null, 2], "dtype": "float32", "keras_history": ["b1", 0, 0]}}], "kwargs": {}}]},
-            {"module": "tests", "class_name": "TestConcatenate", "registered_name": "TestConcatenate", "name": "cat", "config": {"name": "cat", "tag": "k3"},
+            {"module": "keras.layers", "class_name": "Concatenate", "registered_name": null, "name": "cat", "config": {"name": "cat", "axis": 1},
              "inbound_nodes": [{"args": [[{"class_name": "__keras_tensor__", "config": {"shape": [null, 2], "dtype": "float32", "keras_history": ["a2", 0, 0]}},
                                           {"class_name": "__keras_tensor__", "config": {"shape": [null, 2], "dtype": "float32", "keras_history": ["b2", 0, 0]}}]],
                                 "kwargs": {"flag": true, "scale": 2}}]},
@@ -147,11 +140,12 @@ public class ModelConfigReaderTests
         Assert.That(model.InputNames, Is.EqualTo(new[] { "input_1", "input_2" }));
         SetTwoBranchWeights(model);
         var y = Predict(model, T([1, 2], 1, 2), T([3, 4], 1, 2));
-        Assert.That(Values(y), Is.EqualTo(new[] { TwoBranchResult }));
-        var cat = (TestConcatenate)model.GetLayer("cat");
-        Assert.That(cat.Tag, Is.EqualTo(tag));
-        Assert.That(cat.LastArguments["flag"], Is.EqualTo(true));
-        Assert.That(cat.LastArguments["scale"], Is.EqualTo(2));
+        Assert.That(Floats(y), Is.EqualTo(new[] { TwoBranchResult }));
+        var cat = (Concatenate)model.GetLayer("cat");
+        Assert.That(cat.Axis, Is.EqualTo(tag == "k2" ? -1 : 1), "the config's axis reaches the layer");
+        var arguments = cat.InboundNodes.Single().Arguments;
+        Assert.That(arguments["flag"], Is.EqualTo(true));
+        Assert.That(arguments["scale"], Is.EqualTo(2));
     }
 
     [Test]
@@ -181,7 +175,7 @@ public class ModelConfigReaderTests
         Assert.That(model.Layers.Select(l => l.Name), Is.EqualTo(new[] { "x", "A", "B" }));
         model.SetWeights([T([2, 0, 0, 3], 2, 2), T([1, 1], 2), T([0, 1, 1, 0], 2, 2), T([0, 0], 2)]);
         // x = [1, 1]: A → [3, 4]; B swaps → [4, 3]; A → [9, 10].
-        Assert.That(Values(Predict(model, T([1, 1], 1, 2))), Is.EqualTo(new[] { 9f, 10f }));
+        Assert.That(Floats(Predict(model, T([1, 1], 1, 2))), Is.EqualTo(new[] { 9f, 10f }));
     }
 
     private const string InnerFunctional = """
@@ -228,7 +222,8 @@ public class ModelConfigReaderTests
         CheckNested(model);
     }
 
-    private static void CheckNested(Model model)
+    /// <summary>The nested-models case: x → inner (Dense 2×2) → seq (Dense 2×1); outputs inner and seq.</summary>
+    internal static void CheckNested(Model model)
     {
         Assert.That(model.Layers.Select(l => l.Name), Is.EqualTo(new[] { "x", "inner", "seq" }));
         Assert.That(model.GetLayer("inner"), Is.InstanceOf<Model>());
@@ -238,8 +233,8 @@ public class ModelConfigReaderTests
         model.SetWeights([T([1, 2, 3, 4], 2, 2), T([0, 1], 2), T([1, -1], 2, 1), T([0.25f], 1)]);
         var outputs = model.PredictOutputs(T([1, 1], 1, 2));
         // inner: [1 + 3, 2 + 4 + 1] = [4, 7]; seq: 4 − 7 + 0.25.
-        Assert.That(Values(outputs[0]), Is.EqualTo(new[] { 4f, 7f }));
-        Assert.That(Values(outputs[1]), Is.EqualTo(new[] { -2.75f }));
+        Assert.That(Floats(outputs[0]), Is.EqualTo(new[] { 4f, 7f }));
+        Assert.That(Floats(outputs[1]), Is.EqualTo(new[] { -2.75f }));
     }
 
     [Test]
@@ -250,14 +245,14 @@ public class ModelConfigReaderTests
               "layers": [
                 {"class_name": "InputLayer", "name": "zeta", "inbound_nodes": [], "config": {"batch_shape": [null, 1], "name": "zeta"}},
                 {"class_name": "InputLayer", "name": "alpha", "inbound_nodes": [], "config": {"batch_shape": [null, 2], "name": "alpha"}},
-                {"class_name": "TestConcatenate", "name": "cat", "config": {"name": "cat"},
+                {"class_name": "Concatenate", "name": "cat", "config": {"name": "cat"},
                  "inbound_nodes": [[["zeta", 0, 0], ["alpha", 0, 0]]]}],
               "input_layers": {"zeta": ["zeta", 0, 0], "alpha": ["alpha", 0, 0]},
               "output_layers": [["cat", 0, 0]]}}
             """);
         Assert.That(model.InputNames, Is.EqualTo(new[] { "alpha", "zeta" }));
         var y = Predict(model, T([1, 2], 1, 2), T([9], 1, 1));
-        Assert.That(Values(y), Is.EqualTo(new[] { 9f, 1f, 2f }), "the graph still concatenates zeta then alpha");
+        Assert.That(Floats(y), Is.EqualTo(new[] { 9f, 1f, 2f }), "the graph still concatenates zeta then alpha");
     }
 
     [Test]

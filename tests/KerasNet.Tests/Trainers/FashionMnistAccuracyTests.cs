@@ -1,4 +1,3 @@
-using KerasNet.Datasets;
 using KerasNet.Layers;
 using KerasNet.Models;
 using KerasNet.Utils;
@@ -6,13 +5,13 @@ using NUnit.Framework;
 
 namespace KerasNet.Tests.Trainers;
 
-/// <summary>The Keras "basic classification" tutorial: an MLP on Fashion-MNIST (CI installs dataset-fashion-mnist).</summary>
+/// <summary>The Keras "basic classification" tutorial: an MLP on Fashion-MNIST (skipped without Fashion-MNIST, except on CI).</summary>
 public class FashionMnistAccuracyTests
 {
     [Test]
     public void MlpReachesAtLeast85PercentTestAccuracyInTwoEpochs()
     {
-        var (train, test) = FashionMnist.LoadData();
+        var (train, test) = TestData.FashionMnistOrSkip();
         RandomSeed.Set(7);
         var model = new Sequential([
             new Flatten(inputShape: [28, 28]),

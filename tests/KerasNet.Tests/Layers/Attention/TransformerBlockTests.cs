@@ -1,4 +1,3 @@
-using KerasNet.Initializers;
 using KerasNet.Layers;
 using KerasNet.Models;
 using KerasNet.Utils;
@@ -9,48 +8,17 @@ namespace KerasNet.Tests.Layers.Attention;
 
 /// <summary>
 /// A Transformer encoder block composed with the Functional API: MultiHeadAttention + Add + LayerNormalization and a
-/// Dense feed-forward. <c>Add</c> and <c>LayerNormalization</c> are being written on another branch, so this test uses
-/// the small test-local stand-ins below (same math: sum; Keras LayerNormalization over the last axis, epsilon 1e-3).
+/// Dense feed-forward.
 /// </summary>
 public class TransformerBlockTests
 {
-    private sealed class TestAdd : Layer
-    {
-        public override bool SupportsMasking => true;
-        public override void Build(IReadOnlyList<Shape> inputShapes) { }
-        protected internal override IReadOnlyList<Tensor> Call(IReadOnlyList<Tensor> inputs, CallContext context) => [inputs[0] + inputs[1]];
-        public override IReadOnlyList<Shape> ComputeOutputShape(IReadOnlyList<Shape> inputShapes) => [inputShapes[0]];
-    }
-
-    private sealed class TestLayerNormalization : Layer
-    {
-        private KerasVariable _gamma = null!, _beta = null!;
-        public override bool SupportsMasking => true;
-
-        public override void Build(Shape inputShape)
-        {
-            var dim = Shape.Of((long)inputShape[-1]!);
-            _gamma = AddWeight("gamma", dim, new Ones());
-            _beta = AddWeight("beta", dim, new Zeros());
-        }
-
-        protected override Tensor Call(Tensor inputs, bool training)
-        {
-            var mean = inputs.mean([-1], keepdim: true);
-            var variance = (inputs - mean).square().mean([-1], keepdim: true);
-            return (inputs - mean) * (variance + 1e-3).rsqrt() * _gamma.Value + _beta.Value;
-        }
-
-        public override IReadOnlyList<Shape> ComputeOutputShape(IReadOnlyList<Shape> inputShapes) => inputShapes;
-    }
-
     private static KerasTensor EncoderBlock(KerasTensor x, int heads, int keyDim, int feedForward, bool causal = false)
     {
         var attention = new MultiHeadAttention(numHeads: heads, keyDim: keyDim, dropout: 0.1).Apply(x, x, useCausalMask: causal);
-        var h = new TestLayerNormalization().Apply(new TestAdd().Apply([x, attention]));
+        var h = new LayerNormalization().Apply(new Add().Apply([x, attention]));
         var ff = new Dense(feedForward, activation: "relu").Apply(h);
         ff = new Dense((int)x.Shape[-1]!).Apply(ff);
-        return new TestLayerNormalization().Apply(new TestAdd().Apply([h, ff]));
+        return new LayerNormalization().Apply(new Add().Apply([h, ff]));
     }
 
     [Test]
