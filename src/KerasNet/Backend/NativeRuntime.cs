@@ -33,11 +33,7 @@ public static class NativeRuntime
         lock (Gate)
         {
             if (_loaded) return;
-            if (OperatingSystem.IsLinux())
-            {
-                AllocatorTuning.Apply();
-                LoadOnLinux();
-            }
+            if (OperatingSystem.IsLinux()) LoadOnLinux();
             else LoadedFrom = "not Linux (TorchSharp's own loader)";
             _loaded = true;
         }
