@@ -145,13 +145,8 @@ public sealed class BatchNormalization : Layer
             mean = MovingMean.Value.reshape(_paramShape);
             variance = MovingVariance.Value.reshape(_paramShape);
         }
-        // x·inv + (β − mean·inv), inv = γ/√(var + ε): the form of Keras's ops.batch_normalization. No in-place
-        // ops here: autograd needs these intermediates unchanged.
-        var inv = variance.add(Epsilon).rsqrt();
-        if (Gamma is { } g) inv = inv.mul(g.Value.reshape(_paramShape));
-        var offset = mean.mul(inv).neg();
-        if (Beta is { } b) offset = offset.add(b.Value.reshape(_paramShape));
-        return [addcmul(offset, x, inv, 1).MoveToOuterDisposeScope()];
+        var inv = NormalizationAffine.InverseStd(variance, Epsilon, Gamma, _paramShape);
+        return [NormalizationAffine.Apply(x, mean, inv, Beta, _paramShape).MoveToOuterDisposeScope()];
     }
 
     private (Tensor Mean, Tensor Variance) BatchMoments(Tensor x)

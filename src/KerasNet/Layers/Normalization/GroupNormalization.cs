@@ -111,11 +111,8 @@ public sealed class GroupNormalization : Layer
         var reduce = Enumerable.Range(1, grouped.Length - 1).Where(i => i != _axis).Select(i => (long)i).ToArray();
         var (variance, mean) = var_mean(x, reduce, unbiased: false, keepdim: true);
         var paramShape = Enumerable.Range(0, grouped.Length).Select(i => i == _axis || i == _axis + 1 ? grouped[i] : 1L).ToArray();
-        var inv = variance.add(Epsilon).rsqrt();
-        if (Gamma is { } g) inv = inv.mul(g.Value.reshape(paramShape));
-        var offset = mean.mul(inv).neg();
-        if (Beta is { } b) offset = offset.add(b.Value.reshape(paramShape));
-        return addcmul(offset, x, inv, 1).reshape(inputs.shape).MoveToOuterDisposeScope();
+        var inv = NormalizationAffine.InverseStd(variance, Epsilon, Gamma, paramShape);
+        return NormalizationAffine.Apply(x, mean, inv, Beta, paramShape).reshape(inputs.shape).MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc />

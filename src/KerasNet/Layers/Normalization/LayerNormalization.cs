@@ -113,12 +113,9 @@ public sealed class LayerNormalization : Layer
             return nn.functional.layer_norm(inputs, normalized, Gamma?.Value, Beta?.Value, Epsilon);
         using var scope = NewDisposeScope();
         var (variance, mean) = var_mean(inputs, _axes, unbiased: false, keepdim: true);
-        var inv = variance.add(Epsilon).rsqrt();
-        if (Gamma is { } g) inv = inv.mul(g.Value.reshape(_broadcastShape));
+        var inv = NormalizationAffine.InverseStd(variance, Epsilon, Gamma, _broadcastShape);
         if (RmsScaling) return inputs.mul(inv).MoveToOuterDisposeScope();
-        var offset = mean.mul(inv).neg();
-        if (Beta is { } b) offset = offset.add(b.Value.reshape(_broadcastShape));
-        return addcmul(offset, inputs, inv, 1).MoveToOuterDisposeScope();
+        return NormalizationAffine.Apply(inputs, mean, inv, Beta, _broadcastShape).MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc />
