@@ -20,6 +20,7 @@ public sealed class ProgbarLogger : Callback
     private int _epochs;
     private long _lastDraw;
     private int _lastWidth;
+    private int _seen;
 
     /// <summary>Creates the logger writing to <paramref name="output"/> (the console by default).</summary>
     public ProgbarLogger(int verbose = 1, TextWriter? output = null)
@@ -44,11 +45,13 @@ public sealed class ProgbarLogger : Callback
         _clock.Restart();
         _lastDraw = 0;
         _lastWidth = 0;
+        _seen = 0;
     }
 
     /// <inheritdoc />
     public override void OnTrainBatchEnd(int batch, Logs logs)
     {
+        _seen = batch + 1;
         if (_verbose != 1 || !_dynamic) return;
         long now = _clock.ElapsedMilliseconds;
         if (now - _lastDraw < 50 && batch + 1 != _steps) return;
@@ -60,8 +63,7 @@ public sealed class ProgbarLogger : Callback
     public override void OnEpochEnd(int epoch, Logs logs)
     {
         if (_verbose == 0) return;
-        int done = logs.TryGetValue("__steps", out var s) ? (int)s : _steps ?? 0;
-        Draw(done, logs, final: true);
+        Draw(_seen, logs, final: true);
     }
 
     private void Draw(int current, Logs logs, bool final)
@@ -84,7 +86,7 @@ public sealed class ProgbarLogger : Callback
             line.Append(current).Append('/').Append(target).Append(" - ").Append(FormatTime(elapsed))
                 .Append(" - ").Append(FormatTime(perStep)).Append("/step");
         }
-        foreach (var (k, v) in logs.Where(p => !p.Key.StartsWith("__", StringComparison.Ordinal)))
+        foreach (var (k, v) in logs)
             line.Append(" - ").Append(k).Append(": ").Append(FormatValue(v));
 
         var text = line.ToString();

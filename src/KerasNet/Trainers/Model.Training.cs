@@ -159,7 +159,7 @@ public partial class Model
         if (!IsCompiled) throw NotCompiled();
         if (validationSplit < 0 || validationSplit >= 1)
             throw new KerasNetException($"Fit: validationSplit must be in [0, 1), got {validationSplit}.");
-        if (epochs < 1 || initialEpoch < 0 || initialEpoch >= epochs && epochs > 0 && initialEpoch > epochs)
+        if (epochs < 1 || initialEpoch < 0 || initialEpoch >= epochs)
             throw new KerasNetException($"Fit: epochs must be at least 1 and initialEpoch in [0, epochs), got epochs={epochs}, initialEpoch={initialEpoch}.");
         if (verbose is < 0 or > 2) throw new KerasNetException($"Fit: verbose must be 0, 1 or 2, got {verbose}.");
 
