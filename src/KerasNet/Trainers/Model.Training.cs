@@ -193,6 +193,7 @@ public partial class Model
         StopTraining = false;
         try
         {
+            var trackers = Metrics; // fixed for the whole run, as in Keras
             list.OnTrainBegin(Logs.Empty);
             for (int epoch = initialEpoch; epoch < epochs && !StopTraining; epoch++)
             {
@@ -203,11 +204,11 @@ public partial class Model
                 {
                     list.OnTrainBatchBegin(step, Logs.Empty);
                     TrainStep(batch);
-                    list.OnTrainBatchEnd(step, Logs.FromMetrics(Metrics));
+                    list.OnTrainBatchEnd(step, Logs.FromMetrics(trackers));
                     step++;
                     if (StopTraining) break;
                 }
-                var logs = new Logs(Logs.FromMetrics(Metrics).ToList());
+                var logs = new Logs(Logs.FromMetrics(trackers).ToList());
                 CheckFinite(logs, epoch);
                 if (val is { } v && (epoch + 1) % validationFreq == 0)
                 {
@@ -244,6 +245,7 @@ public partial class Model
     private Logs RunEvaluation(ArrayDataAdapter adapter, CallbackList? callbacks)
     {
         _compiled!.ResetState();
+        var trackers = Metrics;
         callbacks?.OnTestBegin(Logs.Empty);
         int step = 0;
         using (no_grad())
@@ -251,9 +253,9 @@ public partial class Model
             {
                 callbacks?.OnTestBatchBegin(step, Logs.Empty);
                 TestStep(batch);
-                callbacks?.OnTestBatchEnd(step++, Logs.FromMetrics(Metrics));
+                callbacks?.OnTestBatchEnd(step++, Logs.FromMetrics(trackers));
             }
-        var logs = new Logs(Logs.FromMetrics(Metrics).ToList());
+        var logs = new Logs(Logs.FromMetrics(trackers).ToList());
         callbacks?.OnTestEnd(logs);
         return logs;
     }
