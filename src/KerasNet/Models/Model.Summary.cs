@@ -27,7 +27,7 @@ public partial class Model
                 _ => "multiple",
             };
             string connections = connected
-                ? string.Join(", ", nodes.SelectMany(n => n.Inputs).Select(t => $"{t.Layer.Name}[{t.KerasHistory.NodeIndex}][{t.TensorIndex}]"))
+                ? string.Join(", ", nodes.SelectMany(n => n.InputTensors).Select(t => $"{t.Layer.Name}[{t.KerasHistory.NodeIndex}][{t.TensorIndex}]"))
                 : "";
             rows.Add(connected
                 ? [$"{layer.Name} ({layer.ClassName})", shape, layer.Weights.Sum(w => w.Value.numel()).ToString("N0"), connections == "" ? "-" : connections]
