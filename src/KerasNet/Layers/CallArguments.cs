@@ -20,13 +20,13 @@ internal static class CallArguments
 
     /// <summary>
     /// A copy of <paramref name="arguments"/> in which every sequence holding <typeparamref name="T"/>s becomes a
-    /// <c>T?[]</c> (so it reads as <c>IReadOnlyList&lt;T?&gt;</c>); null when <paramref name="arguments"/> is null.
+    /// <c>T?[]</c> (so it reads as <c>IReadOnlyList&lt;T?&gt;</c>); null when there are no arguments.
     /// </summary>
     /// <exception cref="KerasNetException">A value holds <typeparamref name="TOther"/> (the other kind of tensor), or mixes tensors and other values.</exception>
     public static Dictionary<string, object?>? Normalize<T, TOther>(IReadOnlyDictionary<string, object?>? arguments, string owner)
         where T : class where TOther : class
     {
-        if (arguments is null) return null;
+        if (arguments is null || arguments.Count == 0) return null;
         var result = new Dictionary<string, object?>(arguments.Count, StringComparer.Ordinal);
         foreach (var (name, value) in arguments)
             result[name] = value switch

@@ -31,7 +31,7 @@ public sealed class CallContext
     /// <param name="arguments">Keyword arguments: plain values, tensors, or lists of tensors.</param>
     public CallContext(bool? training = null, IReadOnlyList<Tensor?>? masks = null, IReadOnlyDictionary<string, object?>? arguments = null)
     {
-        var normalized = CallArguments.Normalize<Tensor, KerasTensor>(arguments, "a call on data");
+        var normalized = CallArguments.Normalize<Tensor, KerasTensor>(arguments, nameof(CallContext));
         if (CallArguments.TakeTraining(ref normalized) is bool explicitMode) training = explicitMode;
         if (CallArguments.TakeMask(ref normalized) is { } explicitMasks) masks = explicitMasks;
         Training = training ?? Layer.CurrentTraining ?? false;
