@@ -48,29 +48,51 @@ public abstract partial class Layer
     }
 
     /// <summary>Runs <c>Call</c> on data in the context's training mode (a Functional graph runs its nodes this way).</summary>
-    internal IReadOnlyList<Tensor> Invoke(IReadOnlyList<Tensor> inputs, CallContext context) =>
-        AsCallOnData(() => Call(inputs, context), context.Training);
+    internal IReadOnlyList<Tensor> Invoke(IReadOnlyList<Tensor> inputs, CallContext context)
+    {
+        bool outer = EnterCall(context.Training);
+        try
+        {
+            return Call(inputs, context);
+        }
+        finally
+        {
+            ExitCall(outer);
+        }
+    }
 
-    /// <summary>
-    /// Runs <paramref name="call"/>, a computation of this layer on data in <paramref name="training"/> mode, which the layer
-    /// calls nested in it inherit. The outermost such call (not one nested in another layer's call) first drops the losses
-    /// added by the previous one, as Keras does at its entry layer.
-    /// </summary>
+    /// <summary>Runs <paramref name="call"/>, a computation of this layer on data, as <see cref="Invoke"/> runs <c>Call</c>.</summary>
     private protected T AsCallOnData<T>(Func<T> call, bool training)
     {
-        if (_callDepth == 0) ClearAddedLosses();
-        bool outer = _callTraining;
-        _callDepth++;
-        _callTraining = training;
+        bool outer = EnterCall(training);
         try
         {
             return call();
         }
         finally
         {
-            _callDepth--;
-            _callTraining = outer;
+            ExitCall(outer);
         }
+    }
+
+    /// <summary>
+    /// Enters a call of this layer on data in <paramref name="training"/> mode, which the layer calls nested in it inherit,
+    /// and returns the enclosing call's mode for <see cref="ExitCall"/>. The outermost call (not one nested in another
+    /// layer's call) first drops the losses added by the previous one, as Keras does at its entry layer.
+    /// </summary>
+    private bool EnterCall(bool training)
+    {
+        if (_callDepth == 0) ClearAddedLosses();
+        bool outer = _callTraining;
+        _callDepth++;
+        _callTraining = training;
+        return outer;
+    }
+
+    private static void ExitCall(bool outerTraining)
+    {
+        _callDepth--;
+        _callTraining = outerTraining;
     }
 
     // ---------------------------------------------------------------- in a Functional graph

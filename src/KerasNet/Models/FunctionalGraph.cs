@@ -159,8 +159,12 @@ internal sealed class FunctionalGraph
             var args = node.Inputs.Select(t => values[t]).ToList();
             var xs = args.Select(a => a.Value).ToList();
             var masks = args.Any(a => a.Mask is not null) ? args.Select(a => a.Mask).ToList() : null;
-            var arguments = CallArguments.Map<KerasTensor, Tensor>(node.Arguments, t => values[t].Value);
-            AddArgumentMasks(node, arguments, values);
+            Dictionary<string, object?>? arguments = null;
+            if (node.Arguments.Count > 0)
+            {
+                arguments = CallArguments.Map<KerasTensor, Tensor>(node.Arguments, t => values[t].Value);
+                AddArgumentMasks(node, arguments, values);
+            }
             var context = new CallContext(training, masks, arguments);
             var outs = node.Layer.Invoke(xs, context);
             var outMasks = node.Layer.ComputeMask(xs, context.Masks);

@@ -103,13 +103,24 @@ public class TensorArgumentConfigTests
     }
 
     [Test]
-    public void Keras2TensorKeywordArgumentsReadAsTheSameModel()
+    public void Keras2TensorReferencesAndKeras3KeywordOnlyCallsReadAsTheSameModel()
     {
-        using var keras2 = ModelConfigReader.FromJson(Keras2Json);
         using var keras3 = ModelConfigReader.FromJson(Keras3Json);
+        var expected = Run(keras3);
+        using var keras2 = ModelConfigReader.FromJson(Keras2Json);
         keras2.SetWeights(keras3.GetWeights());
-        var (a, b) = (Run(keras2), Run(keras3));
-        Assert.That(a[0].allclose(b[0]) && a[1].allclose(b[1]), Is.True);
+        var fromKeras2 = Run(keras2);
+        Assert.That(fromKeras2[0].allclose(expected[0]) && fromKeras2[1].allclose(expected[1]), Is.True);
+
+        // mha(query=q, value=v, attention_mask=m): no positional arguments at all.
+        string query = Kt("q", "[null, 3, 4]"), value = Kt("v", "[null, 4, 4]");
+        var keywordOnly = Keras3Json
+            .Replace($"\"args\": [{query}, {value}],", "\"args\": [],")
+            .Replace("\"kwargs\": {\"attention_mask\"", $"\"kwargs\": {{\"query\": {query}, \"value\": {value}, \"attention_mask\"");
+        Assert.That(keywordOnly, Is.Not.EqualTo(Keras3Json));
+        using var byName = ModelConfigReader.FromJson(keywordOnly);
+        byName.SetWeights(keras3.GetWeights());
+        Assert.That(Run(byName)[0].allclose(expected[0]), Is.True);
     }
 
     [Test]
