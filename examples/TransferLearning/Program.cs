@@ -15,7 +15,7 @@ using KerasNet.Utils;
 using static KerasNet.Keras;
 
 RandomSeed.Set(42);
-var data = ImageTasks.Load(trainA: 6000, trainB: 300, testB: 2000);
+var data = ImageTasks.Load(trainA: 4000, trainB: 300, testB: 1000);
 Console.WriteLine($"Data: {data.Source}; task A {data.XA.shape[0]} training images, task B {data.XB.shape[0]} training and {data.XBTest.shape[0]} test images.");
 
 // MobileNetV2 expects pixels in [-1, 1]: preprocessing is part of the models below.
@@ -39,7 +39,7 @@ double Accuracy(Model model) => model.Evaluate(data.XBTest, data.YBTest, batchSi
 // 1. Pre-training on task A.
 var pretraining = Classifier("task_a", frozenCall: false);
 pretraining.Compile(optimizer: new Adam(1e-3), loss: "sparse_categorical_crossentropy", metrics: ["accuracy"]);
-pretraining.Fit(data.XA, data.YA, batchSize: 64, epochs: 3, verbose: 2);
+pretraining.Fit(data.XA, data.YA, batchSize: 64, epochs: 2, verbose: 2);
 
 // 2. Transfer: freeze the base, train a new head on task B.
 baseModel.Trainable = false;
