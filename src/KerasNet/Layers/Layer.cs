@@ -24,8 +24,6 @@ public abstract partial class Layer : IDisposable
     // Depth of nested data calls on this thread: the outermost call (depth 0) starts a fresh set of added losses.
     [ThreadStatic] private static int _callDepth;
 
-    static Layer() => Engine.Initialize();
-
     /// <summary>Sets the arguments every Keras layer takes.</summary>
     /// <param name="name">Unique name; defaults to the snake_case class name made unique (<c>dense_1</c>).</param>
     /// <param name="trainable">Whether the layer's weights are trained.</param>
@@ -36,6 +34,7 @@ public abstract partial class Layer : IDisposable
     protected Layer(string? name = null, bool trainable = true, Shape? inputShape = null, long? inputDim = null,
         int? batchSize = null, string dtype = "float32")
     {
+        Engine.Initialize();
         if (dtype != "float32")
             throw new NotSupportedException($"Layer '{name ?? GetType().Name}': dtype '{dtype}' is not supported yet (float32 only).");
         Name = name ?? LayerNames.Unique(LayerNames.ToSnakeCase(GetType().Name));
