@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using TorchSharp;
@@ -94,7 +96,7 @@ public static class NativeRuntime
 
     private static void LoadOnLinux()
     {
-        var torchSharp = typeof(torch).Assembly; // typeof does not run torch's static constructor
+        var torchSharp = TorchSharpAssembly();
         var trace = new StringBuilder();
         var configured = ConfiguredDirectory;
         var search = new NativeSearch(NativeSearch.HostFolders(), NativeSearch.DirectoryOf(torchSharp), configured);
@@ -141,6 +143,24 @@ public static class NativeRuntime
         var bridge = handle;
         NativeLibrary.SetDllImportResolver(torchSharp, (name, _, _) => name == "LibTorchSharp" ? bridge : IntPtr.Zero);
     }
+
+    /// <summary>TorchSharp's assembly (without running torch's static constructor), or a clear error when it is missing.</summary>
+    private static Assembly TorchSharpAssembly()
+    {
+        try
+        {
+            return TorchSharpAssemblyUnchecked();
+        }
+        catch (Exception e) when (e is FileNotFoundException or FileLoadException)
+        {
+            throw new KerasNetException(
+                $"KerasNet could not load TorchSharp ({e.Message}). Reference KerasNet from a project or a notebook (#r \"nuget: KerasNet.Cpu\"), " +
+                "which brings TorchSharp along; in a Cake script use #addin nuget:?package=KerasNet.Cpu&loaddependencies=true.", e);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Assembly TorchSharpAssemblyUnchecked() => typeof(torch).Assembly;
 
     private static string CheckConfigured(string directory)
     {
