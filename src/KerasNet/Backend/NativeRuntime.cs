@@ -84,7 +84,7 @@ public static class NativeRuntime
     {
         lock (Gate)
         {
-            var full = string.IsNullOrWhiteSpace(directory) ? null : Path.GetFullPath(directory);
+            var full = string.IsNullOrWhiteSpace(directory) ? null : NativeSearch.Normalize(directory);
             if (_loaded && full != LibTorchDirectoryInUse)
                 throw new InvalidOperationException(
                     $"libtorch is already loaded from {LibTorchDirectoryInUse ?? "TorchSharp's own search"}; Engine.LibTorchDirectory must be set " +
@@ -164,7 +164,7 @@ public static class NativeRuntime
 
     private static string CheckConfigured(string directory)
     {
-        var full = Path.GetFullPath(directory);
+        var full = NativeSearch.Normalize(directory);
         if (!File.Exists(Path.Combine(full, "libtorch_cpu.so")))
             throw new KerasNetException(
                 $"The libtorch folder set by Engine.LibTorchDirectory, {LibTorchDirectorySwitch} or {LibTorchDirectoryVariable} " +

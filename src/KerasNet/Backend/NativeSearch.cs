@@ -16,7 +16,10 @@ internal sealed class NativeSearch(IEnumerable<string> hostFolders, string? torc
 {
     private static readonly string RuntimeNative = Path.Combine("runtimes", "linux-x64", "native");
     private readonly IReadOnlyList<string> _folders = Folders(hostFolders, torchSharpDirectory, configured)
-        .Select(Path.GetFullPath).Distinct().ToList();
+        .Select(Normalize).Distinct().ToList();
+
+    /// <summary>The full path without a trailing separator, so that one folder is named one way.</summary>
+    public static string Normalize(string folder) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
 
     /// <summary>The first folder holding <paramref name="file"/>; every folder looked in is added to <paramref name="trace"/>.</summary>
     public string? Find(string file, StringBuilder trace)
