@@ -1,6 +1,8 @@
 // KerasNet build script. Run with: dotnet tool restore && dotnet cake [--target=Test]
 var target = Argument("target", "Test");
 var configuration = Argument("configuration", "Release");
+// Packages get a pre-release version of their own each time, so that a repack never meets a stale NuGet cache.
+var versionSuffix = Argument("versionSuffix", "local." + DateTime.UtcNow.ToString("yyyyMMddHHmmss"));
 var solution = "./KerasNet.sln";
 
 Task("Build")
@@ -10,14 +12,19 @@ Task("Test")
     .IsDependentOn("Build")
     .Does(() => DotNetTest(solution, new DotNetTestSettings { Configuration = configuration, NoBuild = true }));
 
+// KerasNet, KerasNet.Cpu and KerasNet.Interactive (with .snupkg symbols) into artifacts/packages: the local feed
+// the notebooks in examples/notebooks and the Cake sample in examples/cake use.
 Task("Pack")
-    .IsDependentOn("Build")
-    .Does(() => DotNetPack("./src/KerasNet/KerasNet.csproj", new DotNetPackSettings
+    .Does(() =>
     {
-        Configuration = configuration,
-        NoBuild = true,
-        OutputDirectory = "./artifacts",
-    }));
+        foreach (var project in new[] { "KerasNet", "KerasNet.Cpu", "KerasNet.Interactive" })
+            DotNetPack($"./src/{project}/{project}.csproj", new DotNetPackSettings
+            {
+                Configuration = configuration,
+                OutputDirectory = "./artifacts/packages",
+                VersionSuffix = versionSuffix,
+            });
+    });
 
 Task("Examples")
     .IsDependentOn("Build")

@@ -6,28 +6,30 @@ namespace KerasNet.Callbacks;
 
 /// <summary>
 /// Keras's progress output: <c>verbose: 1</c> draws a bar with step count, ETA, time per step and running
-/// metrics (redrawn at most every 50 ms; when output is redirected, one plain line per epoch);
-/// <c>verbose: 2</c> prints one line per epoch; 0 prints nothing.
+/// metrics (redrawn at most every 50 ms where the output shows a live line, else one line per epoch);
+/// <c>verbose: 2</c> prints one line per epoch; 0 prints nothing. Writes to <see cref="ProgressOutput.Current"/>
+/// unless given an output.
 /// </summary>
 public sealed class ProgbarLogger : Callback
 {
     private const int Width = 20;
     private readonly int _verbose;
-    private readonly TextWriter _out;
-    private readonly bool _dynamic;
+    private readonly ProgressOutput _out;
     private readonly Stopwatch _clock = new();
     private int? _steps;
     private int _epochs;
     private long _lastDraw;
-    private int _lastWidth;
     private int _seen;
 
-    /// <summary>Creates the logger writing to <paramref name="output"/> (the console by default).</summary>
+    /// <summary>Creates the logger writing lines to <paramref name="output"/> (<see cref="ProgressOutput.Current"/> by default).</summary>
     public ProgbarLogger(int verbose = 1, TextWriter? output = null)
+        : this(verbose, output is null ? ProgressOutput.Current : ProgressOutput.ToWriter(output)) { }
+
+    /// <summary>Creates the logger writing to <paramref name="output"/>.</summary>
+    public ProgbarLogger(int verbose, ProgressOutput output)
     {
         _verbose = verbose;
-        _out = output ?? Console.Out;
-        _dynamic = output is null && !Console.IsOutputRedirected;
+        _out = output;
     }
 
     /// <inheritdoc />
@@ -35,6 +37,7 @@ public sealed class ProgbarLogger : Callback
     {
         _epochs = Params.TryGetValue("epochs", out var e) && e is int n ? n : 1;
         _steps = Params.TryGetValue("steps", out var s) ? s as int? : null;
+        if (_verbose != 0) _out.Begin();
     }
 
     /// <inheritdoc />
@@ -44,7 +47,6 @@ public sealed class ProgbarLogger : Callback
         _out.WriteLine($"Epoch {epoch + 1}/{_epochs}");
         _clock.Restart();
         _lastDraw = 0;
-        _lastWidth = 0;
         _seen = 0;
     }
 
@@ -52,7 +54,7 @@ public sealed class ProgbarLogger : Callback
     public override void OnTrainBatchEnd(int batch, Logs logs)
     {
         _seen = batch + 1;
-        if (_verbose != 1 || !_dynamic) return;
+        if (_verbose != 1 || !_out.IsLive) return;
         long now = _clock.ElapsedMilliseconds;
         if (now - _lastDraw < 50 && batch + 1 != _steps) return;
         _lastDraw = now;
@@ -90,14 +92,8 @@ public sealed class ProgbarLogger : Callback
             line.Append(" - ").Append(k).Append(": ").Append(FormatValue(v));
 
         var text = line.ToString();
-        if (_verbose == 1 && _dynamic)
-        {
-            _out.Write('\r' + text.PadRight(_lastWidth));
-            _lastWidth = text.Length;
-            if (final) _out.WriteLine();
-        }
-        else if (final) _out.WriteLine(text);
-        _out.Flush();
+        if (final) _out.WriteLine(text);
+        else _out.Redraw(text);
     }
 
     /// <summary>Keras's value format: 4 decimals, scientific below 1e-3.</summary>

@@ -21,8 +21,6 @@ public abstract partial class Layer : IDisposable
     private readonly List<Tensor> _addedLosses = [];
     private bool _trainable;
 
-    static Layer() => Engine.Initialize();
-
     /// <summary>Sets the arguments every Keras layer takes.</summary>
     /// <param name="name">Unique name; defaults to the snake_case class name made unique (<c>dense_1</c>).</param>
     /// <param name="trainable">Whether the layer's weights are trained.</param>
@@ -33,6 +31,7 @@ public abstract partial class Layer : IDisposable
     protected Layer(string? name = null, bool trainable = true, Shape? inputShape = null, long? inputDim = null,
         int? batchSize = null, string dtype = "float32")
     {
+        Engine.Initialize();
         if (dtype != "float32")
             throw new NotSupportedException($"Layer '{name ?? GetType().Name}': dtype '{dtype}' is not supported yet (float32 only).");
         Name = name ?? LayerNames.Unique(LayerNames.ToSnakeCase(GetType().Name));

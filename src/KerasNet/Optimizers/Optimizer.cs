@@ -47,6 +47,7 @@ public abstract class Optimizer : IDisposable
         double? weightDecay, double? clipnorm, double? clipvalue, double? globalClipnorm,
         bool useEma, double emaMomentum, int? emaOverwriteFrequency, double? lossScaleFactor, int? gradientAccumulationSteps)
     {
+        Engine.Initialize();
         Name = name;
         if (!(learningRate >= 0) || double.IsInfinity(learningRate))
             throw new KerasNetException($"Optimizer '{name}': learningRate must be a finite number >= 0, got {learningRate}.");
@@ -423,7 +424,4 @@ public abstract class Optimizer : IDisposable
         _scalars.Dispose();
         GC.SuppressFinalize(this);
     }
-
-    /// <summary>Makes sure the engine is up before any slot is created.</summary>
-    static Optimizer() => Engine.Initialize();
 }

@@ -238,7 +238,7 @@ public partial class Model
         var (xs, ys, sw) = PrepareData(x, y, sampleWeight, null, "Evaluate");
         var list = new CallbackList(this, callbacks, null, 0, new Dictionary<string, object?> { ["verbose"] = verbose });
         var logs = RunEvaluation(new ArrayDataAdapter(xs, ys, sw, batchSize ?? 32, false, steps), list);
-        if (verbose > 0) Console.WriteLine(logs.ToString());
+        if (verbose > 0) ProgressOutput.Current.WriteLine(logs.ToString());
         return logs.ToDictionary(p => p.Key, p => p.Value);
     }
 
