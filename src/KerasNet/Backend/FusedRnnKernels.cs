@@ -70,7 +70,7 @@ internal static class FusedRnnKernels
     /// final states, each <c>(1, batch, units)</c>.
     /// </summary>
     public static (Tensor Outputs, Tensor H, Tensor C) Run(FusedRnnKind kind, Tensor x, Tensor[] hx, Tensor[] parameters) =>
-        Unit.Value.invoke<(Tensor, Tensor, Tensor)>("dense", (int)kind, x, hx, parameters);
+        Invoke("dense", (int)kind, x, null, hx, parameters);
 
     /// <summary>
     /// As <see cref="Run"/> for sequences of different lengths: sample <c>b</c> runs its first
@@ -78,5 +78,19 @@ internal static class FusedRnnKernels
     /// its final states are those after its last step.
     /// </summary>
     public static (Tensor Outputs, Tensor H, Tensor C) RunPacked(FusedRnnKind kind, Tensor x, Tensor lengths, Tensor[] hx, Tensor[] parameters) =>
-        Unit.Value.invoke<(Tensor, Tensor, Tensor)>("packed", (int)kind, x, lengths, hx, parameters);
+        Invoke("packed", (int)kind, x, lengths, hx, parameters);
+
+    /// <summary>
+    /// Calls a function of the unit. Always with gradient mode on: without it libtorch 2.10 runs its LSTM inference
+    /// through oneDNN, which returns wrong numbers for some sizes (e.g. 4 or 16 units; seen on AVX-512, for
+    /// TorchSharp's own <c>nn.LSTM</c> too). Inputs that track no gradient (as under <c>no_grad</c>) record no graph.
+    /// </summary>
+    private static (Tensor, Tensor, Tensor) Invoke(string function, int kind, Tensor x, Tensor? lengths, Tensor[] hx, Tensor[] parameters)
+    {
+        object[] Arguments(Func<Tensor, Tensor> f) =>
+            lengths is null ? [kind, f(x), hx.Select(f).ToArray(), parameters.Select(f).ToArray()] : [kind, f(x), lengths, hx.Select(f).ToArray(), parameters.Select(f).ToArray()];
+        if (is_grad_enabled()) return Unit.Value.invoke<(Tensor, Tensor, Tensor)>(function, Arguments(t => t));
+        using var grad = enable_grad();
+        return Unit.Value.invoke<(Tensor, Tensor, Tensor)>(function, Arguments(t => t.detach()));
+    }
 }
