@@ -71,6 +71,13 @@ public sealed class Bidirectional : Layer
         BackwardLayer.ResetStates();
     }
 
+    /// <summary>Keras's <c>call(sequences, initial_state)</c>: <c>initial_state</c> lists the forward states, then the backward ones.</summary>
+    public override IReadOnlyList<string> CallArgumentNames => ForwardLayer.CallArgumentNames;
+
+    /// <inheritdoc />
+    public override void Build(IReadOnlyList<Shape> inputShapes, IReadOnlyDictionary<string, object?> arguments) =>
+        Build(RNN.WithInitialState(this, inputShapes, arguments));
+
     /// <inheritdoc />
     public override void Build(IReadOnlyList<Shape> inputShapes)
     {
@@ -83,7 +90,7 @@ public sealed class Bidirectional : Layer
     /// <inheritdoc />
     protected internal override IReadOnlyList<Tensor> Call(IReadOnlyList<Tensor> inputs, CallContext context)
     {
-        var (forwardInputs, backwardInputs) = Split(inputs);
+        var (forwardInputs, backwardInputs) = Split(RNN.WithInitialState(this, inputs, context.Arguments));
         CallContext Context(int count) =>
             new(context.Training, context.Mask(0) is { } mask ? [mask, .. Enumerable.Repeat<Tensor?>(null, count - 1)] : null);
         var y = ForwardLayer.ApplyMulti(forwardInputs, Context(forwardInputs.Count));
@@ -99,6 +106,10 @@ public sealed class Bidirectional : Layer
         };
         return [.. merged, .. y.Skip(1), .. yReversed.Skip(1)];
     }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<Shape> ComputeOutputShape(IReadOnlyList<Shape> inputShapes, IReadOnlyDictionary<string, object?> arguments) =>
+        ComputeOutputShape(RNN.WithInitialState(this, inputShapes, arguments));
 
     /// <inheritdoc />
     public override IReadOnlyList<Shape> ComputeOutputShape(IReadOnlyList<Shape> inputShapes)

@@ -13,6 +13,8 @@ namespace KerasNet.Layers;
 /// <see cref="ReturnState"/>.
 /// </summary>
 /// <remarks>
+/// The initial states may also come as the keyword argument <c>initial_state</c> (a tensor or a list; Keras 3's
+/// <c>layer(x, initial_state=[h, c])</c>, in graphs and on data through <see cref="CallContext"/> arguments).
 /// A mask on the sequences (from <c>Embedding(maskZero: true)</c> or <c>Masking</c>) makes masked steps carry the
 /// states over and repeat the previous output (zeros with <see cref="ZeroOutputForMask"/>). With
 /// <see cref="GoBackwards"/> the sequence and its mask are processed from the end and returned sequences are in that
@@ -87,6 +89,33 @@ public class RNN : Layer
     /// <inheritdoc />
     public override bool SupportsMasking => true;
 
+    /// <summary>Keras's <c>call(sequences, initial_state)</c>.</summary>
+    public override IReadOnlyList<string> CallArgumentNames => KerasCallArguments;
+
+    private static readonly string[] KerasCallArguments = ["sequences", InitialStateArgument];
+
+    /// <summary>The keyword argument that carries the initial states.</summary>
+    internal const string InitialStateArgument = "initial_state";
+
+    /// <summary>
+    /// <c>[sequences, states…]</c> from the positional inputs and the <c>initial_state</c> keyword argument (shapes when
+    /// building, tensors when running); giving both fails.
+    /// </summary>
+    internal static IReadOnlyList<T> WithInitialState<T>(Layer layer, IReadOnlyList<T> inputs, IReadOnlyDictionary<string, object?> arguments) where T : class
+    {
+        var states = arguments.GetValueOrDefault(InitialStateArgument) switch
+        {
+            null => null,
+            T one => [one],
+            IReadOnlyList<T?> list => list.Select((s, i) => s ?? throw new KerasNetException($"{layer.ClassName} '{layer.Name}': initial_state entry {i} is null.")).ToList(),
+            var other => throw new KerasNetException($"{layer.ClassName} '{layer.Name}': initial_state must be a tensor or a list of tensors, got {other.GetType().Name}."),
+        };
+        if (states is null) return inputs;
+        if (inputs.Count > 1)
+            throw new KerasNetException($"{layer.ClassName} '{layer.Name}' got initial states both as extra inputs ({inputs.Count - 1}) and as initial_state ({states.Count}); give one.");
+        return [inputs[0], .. states];
+    }
+
     /// <summary>
     /// Sets the states of a <see cref="Stateful"/> layer to zeros, or to <paramref name="states"/> (Keras
     /// <c>reset_states</c>), one <c>(batch, size)</c> tensor per state.
@@ -103,6 +132,10 @@ public class RNN : Layer
     }
 
     /// <inheritdoc />
+    public override void Build(IReadOnlyList<Shape> inputShapes, IReadOnlyDictionary<string, object?> arguments) =>
+        Build(WithInitialState(this, inputShapes, arguments));
+
+    /// <inheritdoc />
     public override void Build(IReadOnlyList<Shape> inputShapes)
     {
         var sequences = CheckInputs(inputShapes);
@@ -117,6 +150,7 @@ public class RNN : Layer
     /// <inheritdoc />
     protected internal override IReadOnlyList<Tensor> Call(IReadOnlyList<Tensor> inputs, CallContext context)
     {
+        inputs = WithInitialState(this, inputs, context.Arguments);
         var sequences = inputs[0];
         CheckInputs(inputs.Select(t => Shape.Of(t.shape)).ToList());
         long batch = sequences.shape[0];
@@ -155,6 +189,10 @@ public class RNN : Layer
             return result;
         return RnnOps.Loop((x, states) => Cell.Call(x, states, training), sequences, initial, mask, GoBackwards, ZeroOutputForMask, ReturnSequences);
     }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<Shape> ComputeOutputShape(IReadOnlyList<Shape> inputShapes, IReadOnlyDictionary<string, object?> arguments) =>
+        ComputeOutputShape(WithInitialState(this, inputShapes, arguments));
 
     /// <summary>Output shapes: the output, then one <c>(batch, size)</c> per state with <see cref="ReturnState"/>.</summary>
     public override IReadOnlyList<Shape> ComputeOutputShape(IReadOnlyList<Shape> inputShapes)

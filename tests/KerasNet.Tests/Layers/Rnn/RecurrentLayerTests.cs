@@ -50,6 +50,25 @@ public sealed class RecurrentLayerTests
     }
 
     [Test]
+    public void InitialStatesAreAlsoTheInitialStateKeywordArgument()
+    {
+        var x = Keras.Input(shape: [5, 3]);
+        var h = Keras.Input(shape: [4]);
+        var c = Keras.Input(shape: [4]);
+        var lstm = new LSTM(4);
+        var y = lstm.ApplyMulti([x], new Dictionary<string, object?> { ["initial_state"] = new[] { h, c } }).Single();
+        using var model = new Model([x, h, c], [y]);
+        using var reread = KerasNet.Saving.ModelConfigReader.FromJson(model.ToJson());
+        reread.SetWeights(model.GetWeights());
+        var (xs, hs, cs) = (rand(2, 5, 3), rand(2, 4), rand(2, 4));
+        var data = KerasNet.Trainers.ModelData.FromTensors([xs, hs, cs]);
+        var direct = lstm.ApplyMulti([xs], new CallContext(false, arguments: new Dictionary<string, object?> { ["initial_state"] = new[] { hs, cs } }))[0];
+        Assert.That(MaxDiff(model.Predict(data), direct), Is.LessThan(1e-6f));
+        Assert.That(MaxDiff(reread.Predict(data), direct), Is.LessThan(1e-6f), "the config keeps the initial_state argument");
+        Assert.That(MaxDiff(direct, lstm.ApplyMulti([xs, hs, cs], new CallContext(false))[0]), Is.LessThan(1e-6f));
+    }
+
+    [Test]
     public void EmbeddingMaskZeroSkipsPaddedStepsAsKerasDoes()
     {
         // Right padding: the last output of [3, 1, 4, 0, 0] is the output after its third step, as for [3, 1, 4].
