@@ -9,8 +9,9 @@ internal sealed class CnnWorkload : Workload
 {
     public override string Name => "cnn";
 
-    public override RunResult RunTorchSharp(FashionMnistData data, BenchOptions options, Action<int>? epochEnd = null)
+    public override RunResult RunTorchSharp(BenchOptions options, Action<int>? epochEnd = null)
     {
+        var data = FashionMnistData.Load(options.DataDir);
         using var scope = NewDisposeScope();
         // PyTorch's layout, (N, 1, 28, 28); KerasNet's side feeds channels-last (N, 28, 28, 1) as Keras does.
         return TorchSharpLoop.Run(() => new TorchCnn(),
@@ -19,8 +20,9 @@ internal sealed class CnnWorkload : Workload
             options.Epochs, epochEnd);
     }
 
-    public override RunResult RunKerasNet(FashionMnistData data, BenchOptions options, Action<int>? epochEnd = null)
+    public override RunResult RunKerasNet(BenchOptions options, Action<int>? epochEnd = null)
     {
+        var data = FashionMnistData.Load(options.DataDir);
         using var scope = NewDisposeScope();
         return KerasNetFit.Run(() => new Sequential([
                 new Conv2D(32, kernelSize: 3, activation: "relu", inputShape: [28, 28, 1]),

@@ -9,8 +9,9 @@ internal sealed class MlpWorkload : Workload
 {
     public override string Name => "mlp";
 
-    public override RunResult RunTorchSharp(FashionMnistData data, BenchOptions options, Action<int>? epochEnd = null)
+    public override RunResult RunTorchSharp(BenchOptions options, Action<int>? epochEnd = null)
     {
+        var data = FashionMnistData.Load(options.DataDir);
         using var scope = NewDisposeScope();
         return TorchSharpLoop.Run(() => new TorchMlp(),
             data.Train.XTensor(flatten: true), data.Train.YTensor(),
@@ -18,8 +19,9 @@ internal sealed class MlpWorkload : Workload
             options.Epochs, epochEnd);
     }
 
-    public override RunResult RunKerasNet(FashionMnistData data, BenchOptions options, Action<int>? epochEnd = null)
+    public override RunResult RunKerasNet(BenchOptions options, Action<int>? epochEnd = null)
     {
+        var data = FashionMnistData.Load(options.DataDir);
         using var scope = NewDisposeScope();
         return KerasNetFit.Run(() => new Sequential([
                 new Dense(512, activation: "relu", inputShape: [784]),

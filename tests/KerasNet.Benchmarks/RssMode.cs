@@ -6,7 +6,7 @@ namespace KerasNet.Benchmarks;
 /// </summary>
 internal static class RssMode
 {
-    public static void Run(FashionMnistData data, BenchOptions options, string side)
+    public static void Run(BenchOptions options, string side)
     {
         var mlp = Workload.All["mlp"];
         var start = Rss.CurrentMb();
@@ -19,12 +19,10 @@ internal static class RssMode
         }
         var result = side switch
         {
-            "torchsharp" => mlp.RunTorchSharp(data, options, Print),
-            "kerasnet" => mlp.RunKerasNet(data, options, Print),
+            "torchsharp" => mlp.RunTorchSharp(options, Print),
+            "kerasnet" => mlp.RunKerasNet(options, Print),
             _ => throw new ArgumentException($"--side must be torchsharp or kerasnet, got '{side}'"),
         };
-        Console.WriteLine(result is null
-            ? $"rss side={side} n/a (KerasNet's Fit is not wired into the benchmark yet)"
-            : $"rss side={side} done train_sps={result.TrainSps:F0} test_acc={result.TestAccuracy:F4} rss_end_mb={Rss.CurrentMb():F0}");
+        Console.WriteLine($"rss side={side} done train_sps={result.TrainSps:F0} test_acc={result.TestAccuracy:F4} rss_end_mb={Rss.CurrentMb():F0}");
     }
 }

@@ -10,12 +10,12 @@ internal abstract class Workload
     public abstract string Name { get; }
 
     /// <summary>Trains and measures the hand-written TorchSharp loop; <paramref name="epochEnd"/> gets the 1-based epoch.</summary>
-    public abstract RunResult RunTorchSharp(FashionMnistData data, BenchOptions options, Action<int>? epochEnd = null);
+    public abstract RunResult RunTorchSharp(BenchOptions options, Action<int>? epochEnd = null);
 
-    /// <summary>Trains and measures the same model with KerasNet's <c>Fit</c>; null until that side is wired.</summary>
-    public virtual RunResult? RunKerasNet(FashionMnistData data, BenchOptions options, Action<int>? epochEnd = null) => null;
+    /// <summary>Trains and measures the same model with KerasNet's <c>Fit</c>.</summary>
+    public abstract RunResult RunKerasNet(BenchOptions options, Action<int>? epochEnd = null);
 
     /// <summary>The workloads, by name.</summary>
     public static IReadOnlyDictionary<string, Workload> All { get; } =
-        new Dictionary<string, Workload> { ["mlp"] = new MlpWorkload(), ["cnn"] = new CnnWorkload() };
+        new Dictionary<string, Workload> { ["mlp"] = new MlpWorkload(), ["cnn"] = new CnnWorkload(), ["lstm"] = new LstmWorkload() };
 }

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using KerasNet.Saving;
 using NUnit.Framework;
 using static TorchSharp.torch;
 
@@ -29,17 +27,6 @@ public sealed record KerasJsCase(string Key, string Family, JsonObject ModelConf
 
     /// <summary>The expected output of the last predict call, batch of 1.</summary>
     public Tensor Expected() => ToTensor(Data["expected"]!, true);
-
-    /// <summary>Keras class names used anywhere in the model config (wrapped layers included).</summary>
-    public IEnumerable<string> ClassNames() => ClassNamesIn(ModelConfig);
-
-    private static IEnumerable<string> ClassNamesIn(JsonNode? node) => node switch
-    {
-        JsonObject o => (o["class_name"]?.GetValueKind() == JsonValueKind.String ? [o["class_name"]!.GetValue<string>()] : Array.Empty<string>())
-            .Concat(o.SelectMany(p => ClassNamesIn(p.Value))),
-        JsonArray a => a.SelectMany(ClassNamesIn),
-        _ => [],
-    };
 }
 
 /// <summary>
@@ -51,10 +38,6 @@ public static class KerasJsCases
     private static readonly string Root = Path.Combine(AppContext.BaseDirectory, "Fixtures", "keras-js");
     private static readonly Lazy<IReadOnlyDictionary<string, KerasJsCase>> All = new(Load);
     private static readonly ConcurrentDictionary<string, int> PassedByFamily = new();
-
-    /// <summary>Recurrent layers, pending until they exist in KerasNet (issue 4).</summary>
-    private static readonly HashSet<string> RecurrentClasses =
-        ["SimpleRNN", "LSTM", "GRU", "RNN", "SimpleRNNCell", "LSTMCell", "GRUCell", "StackedRNNCells", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D"];
 
     /// <summary>The families in report order.</summary>
     public static readonly string[] Families =
@@ -71,10 +54,6 @@ public static class KerasJsCases
     /// <summary>The case called <paramref name="key"/>.</summary>
     public static KerasJsCase Get(string key) => All.Value[key];
 
-    /// <summary>The reason a case cannot run yet (a recurrent layer KerasNet does not have), or null.</summary>
-    public static string? PendingReason(KerasJsCase c) =>
-        c.ClassNames().Any(n => RecurrentClasses.Contains(n) && !LayerRegistry.Contains(n)) ? "recurrent: issue 4" : null;
-
     /// <summary>Counts a passed case.</summary>
     public static void RecordPass(KerasJsCase c) => PassedByFamily.AddOrUpdate(c.Family, 1, (_, n) => n + 1);
 
@@ -83,9 +62,8 @@ public static class KerasJsCases
     {
         var parts = Families.Select(f =>
         {
-            var cases = All.Value.Values.Where(c => c.Family == f).ToList();
-            int pending = cases.Count(c => PendingReason(c) is not null);
-            return $"{f} {PassedByFamily.GetValueOrDefault(f)}/{cases.Count}" + (pending > 0 ? $" ({pending} pending)" : "");
+            int cases = All.Value.Values.Count(c => c.Family == f);
+            return $"{f} {PassedByFamily.GetValueOrDefault(f)}/{cases}";
         });
         return $"conformance: {string.Join(", ", parts)} (total {PassedByFamily.Values.Sum()}/{All.Value.Count})";
     }

@@ -22,7 +22,6 @@ public abstract class KerasJsConformanceTests
     protected static void Run(string key)
     {
         var c = KerasJsCases.Get(key);
-        if (KerasJsCases.PendingReason(c) is { } pending) Assert.Inconclusive(pending);
         using var scope = NewDisposeScope();
         using var model = ModelConfigReader.FromConfig(c.ModelConfig);
         model.SetWeights(c.Weights());
