@@ -5,6 +5,7 @@ using static TorchSharp.torch;
 
 // dotnet run -c Release --project tests/KerasNet.Benchmarks -- mlp cnn [--epochs N] [--repeats N] [--data DIR] [--threads N]
 // dotnet run -c Release --project tests/KerasNet.Benchmarks -- rss [--epochs 20] [--side torchsharp|kerasnet] [--data DIR]
+// dotnet run -c Release --project tests/KerasNet.Benchmarks -- pipeline [--epochs N] [--repeats N]: Fit from arrays vs a Dataset with/without Prefetch
 // Compares KerasNet's Fit with a hand-written TorchSharp loop on the models of shared/bench/bench_torch.py.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -23,9 +24,9 @@ for (var i = 0; i < args.Length; i++)
         case "--data": options = options with { DataDir = Value() }; break;
         case "--threads": options = options with { Threads = int.Parse(Value()) }; break;
         case "--side": side = Value(); break;
-        case var w when w == "rss" || Workload.All.ContainsKey(w): names.Add(w); break;
+        case var w when w is "rss" or "pipeline" || Workload.All.ContainsKey(w): names.Add(w); break;
         default:
-            Console.Error.WriteLine($"unknown argument '{args[i]}'; workloads: {string.Join(", ", Workload.All.Keys)}, rss; " +
+            Console.Error.WriteLine($"unknown argument '{args[i]}'; workloads: {string.Join(", ", Workload.All.Keys)}, rss, pipeline; " +
                                     "options: --epochs N, --repeats N, --data DIR, --threads N, --side torchsharp|kerasnet");
             return 2;
     }
@@ -44,6 +45,11 @@ foreach (var name in names)
     if (name == "rss")
     {
         RssMode.Run(data, options with { Epochs = rssEpochs ?? 20 }, side);
+        continue;
+    }
+    if (name == "pipeline")
+    {
+        PipelineMode.Run(data, options);
         continue;
     }
     var workload = Workload.All[name];
