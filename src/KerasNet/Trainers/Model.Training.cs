@@ -225,7 +225,6 @@ public partial class Model
                 if (step == 0 && !StopTraining) throw new KerasNetException($"Fit: the training data of model '{Name}' produced no batches in epoch {epoch + 1}.");
                 if (train is DatasetAdapter { RanOut: true }) StopTraining = true;
                 var logs = new Logs(Logs.FromMetrics(trackers).ToList());
-                CheckFinite(logs, epoch);
                 if (validation is not null && (epoch + 1) % validationFreq == 0)
                 {
                     using var adapter = validation();
@@ -310,8 +309,8 @@ public partial class Model
             foreach (var batch in BatchesWithScope(adapter, prepare))
             {
                 list.OnPredictBatchBegin(step, Logs.Empty);
-                var outs = PredictStep(batch);
-                foreach (var o in outs) o.MoveToOuterDisposeScope();
+                // New handles: an output may be the batch's own input tensor, which is disposed when the step ends.
+                var outs = PredictStep(batch).Select(o => o.alias().MoveToOuterDisposeScope()).ToList();
                 parts.Add(outs);
                 list.OnPredictBatchEnd(step++, Logs.Empty);
             }
@@ -448,11 +447,5 @@ public partial class Model
         using var _ = no_grad();
         var sample = xs.Select(t => t.narrow(0, 0, Math.Min(2, t.shape[0]))).ToList();
         return Call(sample, CallContext.Inference).Select(o => new Shape([null, .. o.shape.Skip(1).Select(d => (long?)d)])).ToList();
-    }
-
-    private void CheckFinite(Logs logs, int epoch)
-    {
-        if (logs.TryGetValue("loss", out var loss) && !double.IsFinite(loss))
-            throw new KerasNetException($"Model '{Name}': the loss became {loss} during epoch {epoch + 1}. Lower the learning rate, add clipnorm, or check the data for NaN/inf values.");
     }
 }
