@@ -18,11 +18,19 @@ internal static class PipelineMode
 {
     private const int BatchSize = 128;
 
-    public static void Run(FashionMnistData data, BenchOptions options)
+    /// <param name="data">Fashion-MNIST.</param>
+    /// <param name="options">Epochs and repeats.</param>
+    /// <param name="samples">Training samples used (the first ones); null uses all 60,000.</param>
+    public static void Run(FashionMnistData data, BenchOptions options, int? samples)
     {
         using var scope = NewDisposeScope();
         var x = data.Train.XTensor(flatten: true);
         var y = data.Train.YTensor();
+        if (samples is int m)
+        {
+            x = x.narrow(0, 0, m);
+            y = y.narrow(0, 0, m);
+        }
         long n = x.shape[0];
         var sides = new (string Name, Func<double> Run)[]
         {
@@ -32,10 +40,13 @@ internal static class PipelineMode
             ("pipeline-only", () => Drain(Pipeline(x, y), options.Epochs)),
         };
         var seconds = sides.ToDictionary(s => s.Name, _ => new List<double>());
-        Console.WriteLine($"# pipeline epochs={options.Epochs} repeats={options.Repeats} loadavg_start={LoadAverage()}");
+        Console.WriteLine($"# pipeline samples={n} epochs={options.Epochs} repeats={options.Repeats} loadavg_start={LoadAverage()}");
         for (int r = 0; r < options.Repeats; r++)
             foreach (var (name, run) in r % 2 == 0 ? sides : sides.Reverse())
+            {
                 seconds[name].Add(run());
+                Console.WriteLine($"  run {r + 1} {name}: {seconds[name][^1]:F2} s (loadavg {LoadAverage()})");
+            }
         foreach (var (name, runs) in seconds)
         {
             double median = runs.Order().ElementAt(runs.Count / 2);

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 
 // dotnet run -c Release --project tests/KerasNet.Benchmarks -- mlp cnn [--epochs N] [--repeats N] [--data DIR] [--threads N]
 // dotnet run -c Release --project tests/KerasNet.Benchmarks -- rss [--epochs 20] [--side torchsharp|kerasnet] [--data DIR]
-// dotnet run -c Release --project tests/KerasNet.Benchmarks -- pipeline [--epochs N] [--repeats N]: Fit from arrays vs a Dataset with/without Prefetch
+// dotnet run -c Release --project tests/KerasNet.Benchmarks -- pipeline [--epochs N] [--repeats N] [--samples N]: Fit from arrays vs a Dataset with/without Prefetch
 // Compares KerasNet's Fit with a hand-written TorchSharp loop on the models of shared/bench/bench_torch.py.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -14,6 +14,7 @@ var names = new List<string>();
 var options = new BenchOptions();
 int? rssEpochs = null;
 var side = "torchsharp";
+int? samples = null;
 for (var i = 0; i < args.Length; i++)
 {
     string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -24,10 +25,11 @@ for (var i = 0; i < args.Length; i++)
         case "--data": options = options with { DataDir = Value() }; break;
         case "--threads": options = options with { Threads = int.Parse(Value()) }; break;
         case "--side": side = Value(); break;
+        case "--samples": samples = int.Parse(Value()); break;
         case var w when w is "rss" or "pipeline" || Workload.All.ContainsKey(w): names.Add(w); break;
         default:
             Console.Error.WriteLine($"unknown argument '{args[i]}'; workloads: {string.Join(", ", Workload.All.Keys)}, rss, pipeline; " +
-                                    "options: --epochs N, --repeats N, --data DIR, --threads N, --side torchsharp|kerasnet");
+                                    "options: --epochs N, --repeats N, --data DIR, --threads N, --side torchsharp|kerasnet, --samples N (pipeline)");
             return 2;
     }
 }
@@ -49,7 +51,7 @@ foreach (var name in names)
     }
     if (name == "pipeline")
     {
-        PipelineMode.Run(data, options);
+        PipelineMode.Run(data, options, samples);
         continue;
     }
     var workload = Workload.All[name];
