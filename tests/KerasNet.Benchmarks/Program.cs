@@ -6,6 +6,7 @@ using static TorchSharp.torch;
 // dotnet run -c Release --project tests/KerasNet.Benchmarks -- mlp cnn [--epochs N] [--repeats N] [--data DIR] [--threads N]
 // dotnet run -c Release --project tests/KerasNet.Benchmarks -- rss [--epochs 20] [--side torchsharp|kerasnet] [--data DIR]
 // dotnet run -c Release --project tests/KerasNet.Benchmarks -- pipeline [--epochs N] [--repeats N] [--samples N]: Fit from arrays vs a Dataset with/without Prefetch
+// dotnet run -c Release --project tests/KerasNet.Benchmarks -- apps [--app resnet50|mobilenetv2] [--repeats N] [--threads N]
 // Compares KerasNet's Fit with a hand-written TorchSharp loop on the models of shared/bench/bench_torch.py.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -15,6 +16,7 @@ var options = new BenchOptions();
 int? rssEpochs = null;
 var side = "torchsharp";
 int? samples = null;
+var apps = new List<string>();
 for (var i = 0; i < args.Length; i++)
 {
     string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -26,10 +28,11 @@ for (var i = 0; i < args.Length; i++)
         case "--threads": options = options with { Threads = int.Parse(Value()) }; break;
         case "--side": side = Value(); break;
         case "--samples": samples = int.Parse(Value()); break;
-        case var w when w is "rss" or "pipeline" || Workload.All.ContainsKey(w): names.Add(w); break;
+        case "--app": apps.Add(Value()); break;
+        case var w when w is "rss" or "apps" or "pipeline" || Workload.All.ContainsKey(w): names.Add(w); break;
         default:
-            Console.Error.WriteLine($"unknown argument '{args[i]}'; workloads: {string.Join(", ", Workload.All.Keys)}, rss, pipeline; " +
-                                    "options: --epochs N, --repeats N, --data DIR, --threads N, --side torchsharp|kerasnet, --samples N (pipeline)");
+            Console.Error.WriteLine($"unknown argument '{args[i]}'; workloads: {string.Join(", ", Workload.All.Keys)}, rss, apps, pipeline; " +
+                                    "options: --epochs N, --repeats N, --data DIR, --threads N, --side torchsharp|kerasnet, --app NAME, --samples N (pipeline)");
             return 2;
     }
 }
@@ -38,6 +41,12 @@ if (names.Count == 0) names.AddRange(Workload.All.Keys);
 Engine.Initialize();
 Engine.Device = CPU;
 Engine.Threads = options.Threads;
+if (names.Remove("apps"))
+{
+    Console.WriteLine($"# apps: threads={get_num_threads()} repeats={options.Repeats} loadavg={File.ReadAllText("/proc/loadavg").Trim()}");
+    AppsMode.Run(options, apps);
+    if (names.Count == 0) return 0;
+}
 var data = FashionMnistData.Load(options.DataDir);
 Console.WriteLine($"# threads={get_num_threads()} epochs={options.Epochs} repeats={options.Repeats} " +
                   $"train={data.Train.Count} test={data.Test.Count} loadavg={File.ReadAllText("/proc/loadavg").Split(' ')[0]}");

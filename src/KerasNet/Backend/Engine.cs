@@ -4,8 +4,9 @@ using static TorchSharp.torch;
 namespace KerasNet.Backend;
 
 /// <summary>
-/// The engine seam: which device tensors live on, seeding and threading. Everything else in KerasNet
-/// reaches libtorch only through TorchSharp tensors created here or by layers.
+/// Process-wide libtorch settings: the device new variables and batches go to, and libtorch's thread count; first use
+/// loads the native runtime. It is not an abstraction over engines: TorchSharp is KerasNet's engine, and layers, losses
+/// and optimizers use TorchSharp tensors directly.
 /// </summary>
 public static class Engine
 {

@@ -3,7 +3,12 @@ using static TorchSharp.torch;
 
 namespace KerasNet;
 
-/// <summary>One call of a layer on symbolic tensors: the edge set of the Functional graph.</summary>
+/// <summary>
+/// One call of a layer on symbolic tensors: the edge set of the Functional graph (Keras's <c>Node</c>). It holds the
+/// call's inputs (the first argument of Keras's <c>call</c>, one tensor or a list) and its keyword arguments, whose
+/// values are plain values, <see cref="KerasTensor"/>s or lists of them (<c>initial_state=[h, c]</c>, <c>key=k</c>,
+/// <c>mask=m</c>); every tensor among them is a dependency of the call.
+/// </summary>
 internal sealed class Node
 {
     private readonly List<KerasTensor> _outputs = [];
@@ -13,6 +18,7 @@ internal sealed class Node
         Layer = layer;
         Inputs = inputs;
         Arguments = arguments;
+        InputTensors = [.. inputs, .. CallArguments.Flatten<KerasTensor>(arguments)];
         Index = layer.InboundNodes.Count;
         layer.InboundNodes.Add(this);
     }
@@ -26,8 +32,11 @@ internal sealed class Node
     /// <summary>The symbolic inputs (empty for an input layer's node).</summary>
     public IReadOnlyList<KerasTensor> Inputs { get; }
 
-    /// <summary>Non-tensor call arguments.</summary>
+    /// <summary>The keyword arguments: plain values, <see cref="KerasTensor"/>s and lists of them.</summary>
     public IReadOnlyDictionary<string, object?> Arguments { get; }
+
+    /// <summary>Every tensor the call consumes: the inputs, then the arguments' tensors by argument name (Keras's <c>input_tensors</c>).</summary>
+    public IReadOnlyList<KerasTensor> InputTensors { get; }
 
     /// <summary>The symbolic outputs.</summary>
     public IReadOnlyList<KerasTensor> Outputs => _outputs;
@@ -40,6 +49,6 @@ internal sealed class Node
         return [.. _outputs];
     }
 
-    /// <summary>The layers whose outputs feed this node.</summary>
-    public IEnumerable<Node> Parents => Inputs.Select(t => t.Node);
+    /// <summary>The nodes whose outputs this node consumes.</summary>
+    public IEnumerable<Node> Parents => InputTensors.Select(t => t.Node);
 }

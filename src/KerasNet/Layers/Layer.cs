@@ -10,19 +10,16 @@ namespace KerasNet.Layers;
 /// <summary>
 /// The Keras layer contract. Construction only records hyper-parameters; <see cref="Build(Shape)"/> runs
 /// once, lazily, on the first input and creates the weights with <see cref="AddWeight"/>;
-/// <see cref="Call(Tensor, bool)"/> computes. <see cref="Apply(Tensor, bool)"/> runs the layer on data,
-/// <see cref="Apply(KerasTensor)"/> records it in a Functional graph.
+/// <see cref="Call(Tensor, bool)"/> computes. <see cref="Apply(Tensor, bool?)"/> runs the layer on data,
+/// <see cref="Apply(KerasTensor, IReadOnlyDictionary{string, object?}?)"/> records it in a Functional graph. Layers held
+/// in fields are tracked as sublayers (see <see cref="Sublayers"/>).
 /// </summary>
 public abstract partial class Layer : IDisposable
 {
     private readonly List<KerasVariable> _weights = [];
-    private readonly List<Layer> _sublayers = [];
     private readonly Dictionary<KerasVariable, (Regularizer? Regularizer, Constraint? Constraint)> _weightRules = new(ReferenceEqualityComparer.Instance);
     private readonly List<Tensor> _addedLosses = [];
     private bool _trainable;
-
-    // Depth of nested data calls on this thread: the outermost call (depth 0) starts a fresh set of added losses.
-    [ThreadStatic] private static int _callDepth;
 
     static Layer() => Engine.Initialize();
 
@@ -50,17 +47,19 @@ public abstract partial class Layer : IDisposable
     public string Name { get; protected set; }
 
     /// <summary>
-    /// Whether the weights are trained. Setting it to false freezes the layer and its sublayers
-    /// (their weights move to <see cref="NonTrainableWeights"/>).
+    /// Whether the weights are trained. Setting it freezes or unfreezes the layer and every layer it tracks
+    /// (<see cref="Sublayers"/>, recursively); frozen weights move to <see cref="NonTrainableWeights"/>.
     /// </summary>
     public virtual bool Trainable
     {
         get => _trainable;
         set
         {
-            _trainable = value;
-            foreach (var l in Sublayers) l.Trainable = value;
-            foreach (var w in _weights) w.SetTrainable(value && IsOwnTrainable(w));
+            foreach (var layer in FlattenLayers())
+            {
+                layer._trainable = value;
+                foreach (var w in layer._weights) w.SetTrainable(value && layer.IsOwnTrainable(w));
+            }
         }
     }
 
@@ -109,30 +108,18 @@ public abstract partial class Layer : IDisposable
         return v;
     }
 
-    /// <summary>Tracks a layer used inside this one so that its weights count as this layer's.</summary>
-    protected T AddSublayer<T>(T layer) where T : Layer
-    {
-        if (!_sublayers.Contains(layer)) _sublayers.Add(layer);
-        if (!_trainable) layer.Trainable = false;
-        return layer;
-    }
-
-    /// <summary>Layers tracked inside this one.</summary>
-    public virtual IReadOnlyList<Layer> Sublayers => _sublayers;
-
-    /// <summary>Weights the optimizer updates: own trainable weights, then the sublayers'.</summary>
-    public IReadOnlyList<KerasVariable> TrainableWeights =>
-        !_trainable ? [] : [.. _weights.Where(IsOwnTrainable), .. Sublayers.SelectMany(l => l.TrainableWeights)];
-
-    /// <summary>Weights the optimizer leaves alone (moving statistics, frozen weights).</summary>
-    public IReadOnlyList<KerasVariable> NonTrainableWeights =>
-        !_trainable
-            ? [.. _weights, .. Sublayers.SelectMany(l => l.Weights)]
-            : [.. _weights.Where(w => !IsOwnTrainable(w)), .. Sublayers.SelectMany(l => l.NonTrainableWeights)];
-
-    /// <summary>All weights: own (trainable, then non-trainable), then each sublayer's — Keras's order.</summary>
+    /// <summary>
+    /// All weights (Keras <c>weights</c>): this layer's own (trainable, then non-trainable), then those of every tracked
+    /// layer in depth-first order, each layer once — a layer shared or referenced twice is counted once.
+    /// </summary>
     public IReadOnlyList<KerasVariable> Weights =>
-        [.. _weights.Where(IsOwnTrainable), .. _weights.Where(w => !IsOwnTrainable(w)), .. Sublayers.SelectMany(l => l.Weights)];
+        [.. FlattenLayers().SelectMany(l => l._weights.Where(l.IsOwnTrainable).Concat(l._weights.Where(w => !l.IsOwnTrainable(w))))];
+
+    /// <summary>Weights the optimizer updates: the trainable ones among <see cref="Weights"/>, none when the layer is frozen.</summary>
+    public IReadOnlyList<KerasVariable> TrainableWeights => !_trainable ? [] : [.. Weights.Where(w => w.Trainable)];
+
+    /// <summary>Weights the optimizer leaves alone (moving statistics, frozen weights): all of them when the layer is frozen.</summary>
+    public IReadOnlyList<KerasVariable> NonTrainableWeights => !_trainable ? Weights : [.. Weights.Where(w => !w.Trainable)];
 
     /// <summary>The weights this layer created itself, in creation order.</summary>
     public IReadOnlyList<KerasVariable> OwnWeights => _weights;
@@ -156,14 +143,9 @@ public abstract partial class Layer : IDisposable
         for (int i = 0; i < values.Count; i++) weights[i].Assign(values[i]);
     }
 
-    /// <summary>Sum of the weight regularization penalties of this layer and its sublayers.</summary>
-    public IEnumerable<Tensor> RegularizationLosses()
-    {
-        foreach (var (w, rules) in _weightRules)
-            if (rules.Regularizer is { } r) yield return r.Call(w.Value);
-        foreach (var l in Sublayers)
-            foreach (var loss in l.RegularizationLosses()) yield return loss;
-    }
+    /// <summary>The weight regularization penalties of this layer and the layers it tracks.</summary>
+    public IEnumerable<Tensor> RegularizationLosses() =>
+        FlattenLayers().SelectMany(l => l._weightRules).Where(p => p.Value.Regularizer is not null).Select(p => p.Value.Regularizer!.Call(p.Key.Value));
 
     /// <summary>
     /// Adds a scalar loss term from inside <c>Call</c> (Keras <c>add_loss</c>), e.g. an activity penalty. The
@@ -186,47 +168,22 @@ public abstract partial class Layer : IDisposable
     /// </summary>
     public IReadOnlyList<Tensor> Losses => [.. AddedLosses(), .. RegularizationLosses()];
 
-    private IEnumerable<Tensor> AddedLosses() =>
-        _addedLosses.Where(t => !t.IsInvalid).Concat(Sublayers.SelectMany(l => l.AddedLosses()));
+    private IEnumerable<Tensor> AddedLosses() => FlattenLayers().SelectMany(l => l._addedLosses).Where(t => !t.IsInvalid);
 
     private void ClearAddedLosses()
     {
-        _addedLosses.Clear();
-        foreach (var l in Sublayers) l.ClearAddedLosses();
-    }
-
-    /// <summary>Runs <c>Call</c> as a call on data (see <see cref="AsCallOnData{T}"/>).</summary>
-    private protected IReadOnlyList<Tensor> CallOnData(IReadOnlyList<Tensor> inputs, CallContext context) =>
-        AsCallOnData(() => Call(inputs, context));
-
-    /// <summary>
-    /// Runs <paramref name="call"/>, a computation of this layer on data. The outermost such call (not one nested in
-    /// another layer's call) first drops the losses added by the previous one, as Keras does at its entry layer.
-    /// </summary>
-    private protected T AsCallOnData<T>(Func<T> call)
-    {
-        if (_callDepth == 0) ClearAddedLosses();
-        _callDepth++;
-        try
-        {
-            return call();
-        }
-        finally
-        {
-            _callDepth--;
-        }
+        foreach (var l in FlattenLayers()) l._addedLosses.Clear();
     }
 
     /// <summary>Projects constrained weights back into their sets (after each optimizer step).</summary>
     internal void ApplyConstraints()
     {
-        foreach (var (w, rules) in _weightRules)
+        foreach (var (w, rules) in FlattenLayers().SelectMany(l => l._weightRules))
             rules.Constraint?.Apply(w);
-        foreach (var l in Sublayers) l.ApplyConstraints();
     }
 
-    /// <summary>True when this layer or a sublayer has a constrained weight.</summary>
-    internal bool HasConstraints => _weightRules.Values.Any(r => r.Constraint is not null) || Sublayers.Any(l => l.HasConstraints);
+    /// <summary>True when this layer or a layer it tracks has a constrained weight.</summary>
+    internal bool HasConstraints => FlattenLayers().Any(l => l._weightRules.Values.Any(r => r.Constraint is not null));
 
     // ---------------------------------------------------------------- build & call (override points)
 
@@ -240,6 +197,14 @@ public abstract partial class Layer : IDisposable
             throw new KerasNetException($"Layer '{Name}' ({ClassName}) takes one input, got {inputShapes.Count}.");
         Build(inputShapes[0]);
     }
+
+    /// <summary>
+    /// Creates the weights for a call with keyword <paramref name="arguments"/>, in which every tensor is replaced by its
+    /// <see cref="Shape"/> (a list of tensors by a list of shapes) — Keras passes the shapes of all tensor arguments to
+    /// <c>build</c>. The default builds from the inputs alone; override it when a named tensor's shape matters (the
+    /// <c>value</c> of <see cref="MultiHeadAttention"/>).
+    /// </summary>
+    public virtual void Build(IReadOnlyList<Shape> inputShapes, IReadOnlyDictionary<string, object?> arguments) => Build(inputShapes);
 
     /// <summary>The computation of a single-input, single-output layer.</summary>
     protected virtual Tensor Call(Tensor inputs, bool training) =>
@@ -262,14 +227,18 @@ public abstract partial class Layer : IDisposable
     /// output dimensions that changed as unknown. Override it where a formula is cheaper.
     /// </summary>
     public virtual IReadOnlyList<Shape> ComputeOutputShape(IReadOnlyList<Shape> inputShapes) =>
-        DryRun(inputShapes, inputShapes.Select(_ => ScalarType.Float32).ToList(), null).Shapes;
+        DryRun(inputShapes, inputShapes.Select(_ => ScalarType.Float32).ToList(), new Dictionary<string, object?>()).Shapes;
 
     /// <summary>
-    /// Output shapes for a call with non-tensor <paramref name="arguments"/> (e.g. <c>return_attention_scores</c>,
-    /// which adds an output). The default ignores the arguments; layers whose outputs depend on them override it.
+    /// Output shapes for a call with keyword <paramref name="arguments"/>: plain values (e.g. <c>return_attention_scores</c>,
+    /// which adds an output) and, in place of tensors, their <see cref="Shape"/>s. The default uses
+    /// <see cref="ComputeOutputShape(IReadOnlyList{Shape})"/> when no argument is a tensor, and otherwise runs the layer
+    /// on zero tensors of those shapes; layers whose outputs depend on the arguments override it.
     /// </summary>
     public virtual IReadOnlyList<Shape> ComputeOutputShape(IReadOnlyList<Shape> inputShapes, IReadOnlyDictionary<string, object?> arguments) =>
-        ComputeOutputShape(inputShapes);
+        CallArguments.Flatten<Shape>(arguments).Any()
+            ? DryRun(inputShapes, inputShapes.Select(_ => ScalarType.Float32).ToList(), arguments).Shapes
+            : ComputeOutputShape(inputShapes);
 
     /// <summary>Output dtypes; the default keeps a floating input's dtype and uses float32 otherwise.</summary>
     protected virtual IReadOnlyList<ScalarType> ComputeOutputDTypes(IReadOnlyList<ScalarType> inputDTypes, int outputCount) =>
@@ -295,119 +264,16 @@ public abstract partial class Layer : IDisposable
     /// <summary>Writes a shape as Keras does (a JSON list with <c>null</c> for unknown).</summary>
     protected static JsonArray ShapeToJson(Shape shape) => new(shape.Select(d => (JsonNode?)(d is long v ? JsonValue.Create(v) : null)).ToArray());
 
-    // ---------------------------------------------------------------- machinery
-
-    private (IReadOnlyList<Shape> Shapes, IReadOnlyList<ScalarType> DTypes) DryRun(IReadOnlyList<Shape> shapes, IReadOnlyList<ScalarType> dtypes,
-        IReadOnlyDictionary<string, object?>? arguments)
-    {
-        var context = new CallContext(false, arguments: arguments);
-        using var scope = NewDisposeScope();
-        using var _ = no_grad();
-        IReadOnlyList<Tensor> Run(long batch, long unknown)
-        {
-            var inputs = shapes.Select((s, i) => zeros(s.Select((d, j) => d ?? (j == 0 ? batch : unknown)).ToArray(),
-                dtype: dtypes[i], device: Engine.Device)).ToList();
-            try
-            {
-                return Call(inputs, context);
-            }
-            catch (Exception e) when (e is not KerasNetException)
-            {
-                throw new KerasNetException(
-                    $"Layer '{Name}' ({ClassName}) failed on inputs of shape {string.Join(", ", shapes)}: {e.Message}", e);
-            }
-        }
-        var a = Run(2, 11);
-        var b = Run(3, 13);
-        ClearAddedLosses(); // losses added while probing shapes are not a real call's
-        var outShapes = a.Select((t, i) => new Shape(t.shape.Select((d, j) => d == b[i].shape[j] ? (long?)d : null))).ToList();
-        return (outShapes, a.Select(t => t.dtype).ToList());
-    }
-
-    private void CheckAndBuild(IReadOnlyList<Shape> shapes)
-    {
-        if (InputSpec is { } spec)
-            for (int i = 0; i < shapes.Count; i++) spec.Check(this, i, shapes[i]);
-        if (Built) return;
-        try
-        {
-            Build(shapes);
-        }
-        catch (Exception e) when (e is not KerasNetException and not NotSupportedException)
-        {
-            throw new KerasNetException($"Layer '{Name}' ({ClassName}) could not be built for input shape {string.Join(", ", shapes)}: {e.Message}", e);
-        }
-        BuiltInputShapes = shapes;
-        Built = true;
-    }
-
-    /// <summary>Builds the layer for <paramref name="inputShapes"/> if it is not built yet (checks the input spec).</summary>
-    public void EnsureBuilt(params Shape[] inputShapes) => CheckAndBuild(inputShapes);
-
-    /// <summary>Runs the layer on data.</summary>
-    public Tensor Apply(Tensor inputs, bool training = false) => Single(ApplyMulti([inputs], new CallContext(training)));
-
-    /// <summary>Runs a multi-input layer on data and returns its (single) output.</summary>
-    public Tensor Apply(IReadOnlyList<Tensor> inputs, bool training = false) => Single(ApplyMulti(inputs, new CallContext(training)));
-
-    /// <summary>Runs the layer on data and returns all its outputs.</summary>
-    public IReadOnlyList<Tensor> ApplyMulti(IReadOnlyList<Tensor> inputs, CallContext context)
-    {
-        CheckAndBuild(inputs.Select(t => Shape.Of(t.shape)).ToList());
-        return CallOnData(inputs, context);
-    }
-
-    /// <summary>Records a call of this layer on a symbolic tensor and returns its symbolic output.</summary>
-    public KerasTensor Apply(KerasTensor inputs) => Single(ApplyMulti([inputs]));
-
-    /// <summary>Records a call of this layer on several symbolic tensors (e.g. a merge) and returns its output.</summary>
-    public KerasTensor Apply(IReadOnlyList<KerasTensor> inputs) => Single(ApplyMulti(inputs));
-
-    /// <summary>Records a call and returns every symbolic output (e.g. an RNN's output and states).</summary>
-    public KerasTensor[] ApplyMulti(IReadOnlyList<KerasTensor> inputs, IReadOnlyDictionary<string, object?>? arguments = null)
-    {
-        if (inputs.Count == 0) throw new KerasNetException($"Layer '{Name}' was called with no inputs.");
-        var shapes = inputs.Select(t => t.Shape).ToList();
-        CheckAndBuild(shapes);
-        IReadOnlyList<Shape> outShapes;
-        IReadOnlyList<ScalarType> outTypes;
-        var dtypes = inputs.Select(t => t.DType).ToList();
-        arguments ??= new Dictionary<string, object?>();
-        if (dtypes.All(d => d == ScalarType.Float32))
-        {
-            outShapes = ComputeOutputShape(shapes, arguments);
-            outTypes = ComputeOutputDTypes(dtypes, outShapes.Count);
-        }
-        else (outShapes, outTypes) = DryRun(shapes, dtypes, arguments);
-        var node = new Node(this, inputs, arguments);
-        return node.AddOutputs(outShapes, outTypes);
-    }
-
-    private T Single<T>(IReadOnlyList<T> outputs) => outputs.Count == 1
-        ? outputs[0]
-        : throw new KerasNetException($"Layer '{Name}' ({ClassName}) has {outputs.Count} outputs; use ApplyMulti to get all of them.");
-
-    /// <summary>The symbolic input of the layer's first call (Keras <c>layer.input</c>).</summary>
-    public KerasTensor Input => InboundNodes.Count > 0 && InboundNodes[0].Inputs.Count == 1 ? InboundNodes[0].Inputs[0]
-        : InboundNodes.Count > 0 && this is InputLayer ? InboundNodes[0].Outputs[0]
-        : throw new KerasNetException($"Layer '{Name}' has no single symbolic input: it has been called {InboundNodes.Count} times in Functional graphs.");
-
-    /// <summary>The symbolic output of the layer's first call (Keras <c>layer.output</c>).</summary>
-    public KerasTensor Output => InboundNodes.Count > 0 && InboundNodes[0].Outputs.Count == 1 ? InboundNodes[0].Outputs[0]
-        : throw new KerasNetException($"Layer '{Name}' has no single symbolic output: it has been called {InboundNodes.Count} times in Functional graphs.");
-
-    /// <summary>Moves every weight to <paramref name="device"/>.</summary>
+    /// <summary>Moves every weight of this layer and the layers it tracks to <paramref name="device"/>.</summary>
     public void To(Device device)
     {
-        foreach (var w in _weights) w.MoveTo(device);
-        foreach (var l in Sublayers) l.To(device);
+        foreach (var w in FlattenLayers().SelectMany(l => l._weights)) w.MoveTo(device);
     }
 
-    /// <summary>Releases the native memory of the weights.</summary>
+    /// <summary>Releases the native memory of the weights of this layer and of every layer it tracks, each once.</summary>
     public virtual void Dispose()
     {
-        foreach (var w in _weights) w.Dispose();
-        foreach (var l in _sublayers) l.Dispose();
+        foreach (var w in FlattenLayers().SelectMany(l => l._weights)) w.Dispose();
         GC.SuppressFinalize(this);
     }
 

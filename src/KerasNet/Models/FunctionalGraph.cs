@@ -67,10 +67,10 @@ internal sealed class FunctionalGraph
             while (stack.Count > 0)
             {
                 var (node, next) = stack.Pop();
-                if (next < node.Inputs.Count)
+                if (next < node.InputTensors.Count)
                 {
                     stack.Push((node, next + 1));
-                    var parent = node.Inputs[next].Node;
+                    var parent = node.InputTensors[next].Node;
                     if (state.TryGetValue(parent, out bool done))
                     {
                         if (!done) throw new KerasNetException($"Model '{modelName}': the graph has a cycle through layer '{parent.Layer.Name}'.");
@@ -132,7 +132,7 @@ internal sealed class FunctionalGraph
             }
             else
             {
-                foreach (var t in node.Inputs)
+                foreach (var t in node.InputTensors)
                     if (!available.Contains(t))
                         throw new KerasNetException($"Model '{modelName}': graph disconnected: no value for '{t.Name}' needed by layer '{node.Layer.Name}'.");
                 foreach (var t in node.Outputs) available.Add(t);
@@ -143,8 +143,9 @@ internal sealed class FunctionalGraph
 
     /// <summary>Runs the graph on data; returns the outputs and their masks.</summary>
     /// <remarks>
-    /// A call recorded with an explicit <c>training</c> argument (Keras <c>base(x, training=False)</c>) keeps it,
-    /// whatever mode the model runs in.
+    /// Each node's layer receives its inputs with their masks and its keyword arguments with the values of their tensors.
+    /// A call recorded with an explicit <c>training</c> argument (Keras <c>base(x, training=False)</c>) keeps that mode,
+    /// and one recorded with an explicit <c>mask</c> gets those masks, whatever the inputs carry.
     /// </remarks>
     public (IReadOnlyList<Tensor> Outputs, IReadOnlyList<Tensor?> Masks) Run(IReadOnlyList<Tensor> inputs, IReadOnlyList<Tensor?>? inputMasks, bool training)
     {
@@ -158,12 +159,39 @@ internal sealed class FunctionalGraph
             var args = node.Inputs.Select(t => values[t]).ToList();
             var xs = args.Select(a => a.Value).ToList();
             var masks = args.Any(a => a.Mask is not null) ? args.Select(a => a.Mask).ToList() : null;
-            bool nodeTraining = node.Arguments.TryGetValue("training", out var t) && t is bool fixedMode ? fixedMode : training;
-            var outs = node.Layer.Call(xs, new CallContext(nodeTraining, masks, node.Arguments));
-            var outMasks = node.Layer.ComputeMask(xs, masks);
+            Dictionary<string, object?>? arguments = null;
+            if (node.Arguments.Count > 0)
+            {
+                arguments = CallArguments.Map<KerasTensor, Tensor>(node.Arguments, t => values[t].Value);
+                AddArgumentMasks(node, arguments, values);
+            }
+            var context = new CallContext(training, masks, arguments);
+            var outs = node.Layer.Invoke(xs, context);
+            var outMasks = node.Layer.ComputeMask(xs, context.Masks);
             for (int i = 0; i < node.Outputs.Count; i++)
                 values[node.Outputs[i]] = (outs[i], outMasks is { } m && i < m.Count ? m[i] : null);
         }
         return (Outputs.Select(o => values[o].Value).ToList(), Outputs.Select(o => values[o].Mask).ToList());
+    }
+
+    /// <summary>
+    /// Keras's automatic <c>{name}_mask</c> arguments: for each tensor argument <c>name</c> of the call whose layer lists
+    /// <c>{name}_mask</c> in <see cref="Layer.CallArgumentNames"/>, the mask its tensor carries, unless the call gives one.
+    /// </summary>
+    private static void AddArgumentMasks(Node node, Dictionary<string, object?> arguments, Dictionary<KerasTensor, (Tensor Value, Tensor? Mask)> values)
+    {
+        foreach (var (name, value) in node.Arguments)
+        {
+            var maskName = name + "_mask";
+            if (!node.Layer.CallArgumentNames.Contains(maskName) || node.Arguments.ContainsKey(maskName)) continue;
+            object? mask = value switch
+            {
+                KerasTensor t => values[t].Mask,
+                IReadOnlyList<KerasTensor?> list when list.Any(t => t is not null && values[t].Mask is not null) =>
+                    list.Select(t => t is null ? null : values[t].Mask).ToArray(),
+                _ => null,
+            };
+            if (mask is not null) arguments[maskName] = mask;
+        }
     }
 }

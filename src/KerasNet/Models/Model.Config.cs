@@ -12,7 +12,7 @@ public partial class Model
 
     /// <summary>
     /// The architecture (Keras <c>get_config</c>) of a Functional model: <c>name</c>, <c>trainable</c>, <c>layers</c>
-    /// (each with <c>class_name</c>, <c>config</c>, <c>name</c> and <c>inbound_nodes</c> in Keras 2's list form),
+    /// (each with <c>class_name</c>, <c>config</c>, <c>name</c> and <c>inbound_nodes</c> in Keras 3's <c>{"args", "kwargs"}</c> form),
     /// <c>input_layers</c> and <c>output_layers</c>. <see cref="Saving.ModelConfigReader"/> rebuilds the model from it.
     /// </summary>
     /// <exception cref="NotSupportedException">A subclassed model: its architecture lives in code, not in a graph.</exception>

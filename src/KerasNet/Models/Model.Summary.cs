@@ -7,7 +7,8 @@ public partial class Model
 {
     /// <summary>
     /// Prints Keras's summary table: each layer with its type, output shape and parameter count (and, for
-    /// Functional models, what it is connected to), then total, trainable and non-trainable parameters.
+    /// Functional models, what it is connected to: every tensor its calls consume, named tensor arguments included, as
+    /// Keras 3 prints it), then total, trainable and non-trainable parameters.
     /// </summary>
     /// <param name="printFn">Where lines go (the console by default).</param>
     /// <returns>The summary text.</returns>
@@ -27,7 +28,7 @@ public partial class Model
                 _ => "multiple",
             };
             string connections = connected
-                ? string.Join(", ", nodes.SelectMany(n => n.Inputs).Select(t => $"{t.Layer.Name}[{t.KerasHistory.NodeIndex}][{t.TensorIndex}]"))
+                ? string.Join(", ", nodes.SelectMany(n => n.InputTensors).Select(t => $"{t.Layer.Name}[{t.KerasHistory.NodeIndex}][{t.TensorIndex}]"))
                 : "";
             rows.Add(connected
                 ? [$"{layer.Name} ({layer.ClassName})", shape, layer.Weights.Sum(w => w.Value.numel()).ToString("N0"), connections == "" ? "-" : connections]

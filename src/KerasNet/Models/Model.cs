@@ -1,5 +1,3 @@
-using System.Collections;
-using System.Reflection;
 using KerasNet.Layers;
 using static TorchSharp.torch;
 
@@ -13,7 +11,6 @@ namespace KerasNet.Models;
 public partial class Model : Layer
 {
     private FunctionalGraph? _graph;
-    private List<Layer>? _discovered;
     private (IReadOnlyList<Tensor> Inputs, IReadOnlyList<Tensor?> Masks)? _lastRun;
 
     /// <summary>A subclassed model: create layers in the constructor (they are tracked automatically) and override <c>Call</c>.</summary>
@@ -71,9 +68,12 @@ public partial class Model : Layer
     /// <summary>The model's layers: for a Functional model in topological order including input layers (as Keras).</summary>
     public virtual IReadOnlyList<Layer> Layers => _graph?.Layers ?? Sublayers;
 
-    /// <summary>Layers whose weights belong to this model.</summary>
+    /// <summary>
+    /// Layers whose weights belong to this model: a Functional model's layers, or the layers a subclassed model tracks
+    /// (held in its fields, see <see cref="Layer.Sublayers"/>).
+    /// </summary>
     public override IReadOnlyList<Layer> Sublayers =>
-        _graph is not null ? _graph.Layers.Where(l => l is not InputLayer).ToList() : DiscoveredLayers();
+        _graph is not null ? _graph.Layers.Where(l => l is not InputLayer).ToList() : base.Sublayers;
 
     /// <summary>Looks a layer up by name (Keras <c>get_layer</c>).</summary>
     public Layer GetLayer(string name) => Layers.FirstOrDefault(l => l.Name == name)
@@ -123,25 +123,4 @@ public partial class Model : Layer
 
     private static bool Compatible(Shape a, Shape b) =>
         a.Rank == b.Rank && a.Zip(b).All(p => p.First is null || p.Second is null || p.First == p.Second);
-
-    /// <summary>
-    /// Layers held in fields of a subclassed model or layer (single layers and collections of layers),
-    /// discovered once, like Keras's attribute tracking.
-    /// </summary>
-    private List<Layer> DiscoveredLayers()
-    {
-        if (_discovered is not null) return _discovered;
-        var found = new List<Layer>(base.Sublayers);
-        for (var type = GetType(); type is not null && type != typeof(Model); type = type.BaseType)
-            foreach (var field in type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
-            {
-                var value = field.GetValue(this);
-                if (value is Layer l && !ReferenceEquals(l, this)) found.Add(l);
-                else if (value is IEnumerable items and not string)
-                    found.AddRange(items.OfType<Layer>());
-            }
-        found = found.Distinct().ToList();
-        if (Built) _discovered = found;
-        return found;
-    }
 }

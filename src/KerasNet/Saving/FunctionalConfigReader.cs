@@ -16,7 +16,7 @@ namespace KerasNet.Saving;
 /// nested model, so its list-form references to a nested model are one too high; Keras 3's dict-form references
 /// are not, but its <c>input_layers</c>/<c>output_layers</c> still count that node for nested Functional models.
 /// </remarks>
-internal sealed class FunctionalConfigReader
+internal sealed partial class FunctionalConfigReader
 {
     private static readonly HashSet<string> ConfigKeys = ["name", "trainable", "layers", "input_layers", "output_layers"];
     private static readonly string[] EntryOnlyKeys = ["name", "inbound_nodes"];
@@ -102,67 +102,6 @@ internal sealed class FunctionalConfigReader
         return (name, layer);
     }
 
-    /// <summary>Records one call of <paramref name="layer"/>, or returns false when an input tensor does not exist yet.</summary>
-    private bool TryCall(Layer layer, string layerName, JsonNode nodeData)
-    {
-        var inputs = new List<KerasTensor>();
-        IReadOnlyDictionary<string, object?> arguments;
-        if (nodeData is JsonArray references)
-        {
-            // Keras 2: [[layer_name, node_index, tensor_index, kwargs], …]
-            if (references.Count == 0) throw Error($"layer '{layerName}' has an inbound node without inputs");
-            JsonObject? kwargs = null;
-            foreach (var reference in references)
-            {
-                if (reference is not JsonArray r || r.Count is < 3 or > 4)
-                    throw Error($"layer '{layerName}': an inbound reference must be [layer_name, node_index, tensor_index, kwargs], got {ConfigValueConverter.Text(reference)}");
-                var tensor = Tensor(r, layerName, nestedModelOffset: true);
-                if (tensor is null) return false;
-                inputs.Add(tensor);
-                if (r.Count == 4) kwargs = r[3] as JsonObject ?? (r[3] is null ? null : throw Error($"layer '{layerName}': call arguments must be an object, got {ConfigValueConverter.Text(r[3])}"));
-            }
-            arguments = CallArguments(kwargs, layerName);
-        }
-        else if (nodeData is JsonObject node)
-        {
-            // Keras 3: {"args": [...], "kwargs": {...}} with tensors as {"class_name": "__keras_tensor__", …}
-            foreach (var (k, v) in node)
-                if (k is not ("args" or "kwargs"))
-                    throw new NotSupportedException($"Model '{_modelName}': layer '{layerName}' has an inbound node with the unexpected key '{k}' = {ConfigValueConverter.Text(v)}.");
-            if (!CollectTensors(node["args"], inputs, layerName)) return false;
-            if (inputs.Count == 0) throw Error($"layer '{layerName}' has an inbound node without input tensors");
-            arguments = CallArguments(node["kwargs"] as JsonObject, layerName);
-        }
-        else throw Error($"layer '{layerName}': an inbound node must be a list (Keras 2) or an object (Keras 3), got {ConfigValueConverter.Text(nodeData)}");
-
-        layer.ApplyMulti(inputs, arguments);
-        return true;
-    }
-
-    /// <summary>Adds the tensors of Keras 3 call arguments in order; false when one does not exist yet.</summary>
-    private bool CollectTensors(JsonNode? args, List<KerasTensor> into, string layerName)
-    {
-        switch (args)
-        {
-            case JsonArray list:
-                foreach (var item in list)
-                    if (!CollectTensors(item, into, layerName)) return false;
-                return true;
-            case JsonObject o when IsKerasTensor(o):
-                var history = o["config"]?["keras_history"] as JsonArray
-                    ?? throw Error($"layer '{layerName}': a tensor argument has no keras_history ({ConfigValueConverter.Text(o)})");
-                var tensor = Tensor(history, layerName, nestedModelOffset: false);
-                if (tensor is null) return false;
-                into.Add(tensor);
-                return true;
-            default:
-                throw new NotSupportedException($"Model '{_modelName}': layer '{layerName}' is called with the positional argument {ConfigValueConverter.Text(args)}; only tensors are supported as positional arguments.");
-        }
-    }
-
-    private static bool IsKerasTensor(JsonObject o) =>
-        o["class_name"]?.GetValueKind() == JsonValueKind.String && o["class_name"]!.GetValue<string>() == "__keras_tensor__";
-
     /// <summary>The tensor a <c>[layer_name, node_index, tensor_index]</c> reference names, or null when not created yet.</summary>
     private KerasTensor? Tensor(JsonArray reference, string consumer, bool nestedModelOffset)
     {
@@ -184,36 +123,6 @@ internal sealed class FunctionalConfigReader
         node?.GetValueKind() == JsonValueKind.Number && int.TryParse(node.ToJsonString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int i)
             ? i
             : throw Error($"layer '{consumer}': bad tensor reference {ConfigValueConverter.Text(reference)}");
-
-    /// <summary>Non-tensor call arguments as plain values (bool, int, long, double, string; lists and objects stay JSON).</summary>
-    private Dictionary<string, object?> CallArguments(JsonObject? kwargs, string layerName)
-    {
-        var arguments = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var (k, v) in kwargs ?? [])
-        {
-            if (ContainsTensor(v))
-                throw new NotSupportedException($"Model '{_modelName}': layer '{layerName}' is called with the tensor keyword argument '{k}'; tensors are supported as positional arguments only.");
-            arguments[k] = v?.GetValueKind() switch
-            {
-                null or JsonValueKind.Null => null,
-                JsonValueKind.True => (object)true, // typed: every arm converts to JsonNode, which would win
-                JsonValueKind.False => false,
-                JsonValueKind.String => v.GetValue<string>(),
-                JsonValueKind.Number when int.TryParse(v.ToJsonString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int i) => i,
-                JsonValueKind.Number when long.TryParse(v.ToJsonString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long l) => l,
-                JsonValueKind.Number => double.Parse(v.ToJsonString(), CultureInfo.InvariantCulture),
-                _ => v.DeepClone(),
-            };
-        }
-        return arguments;
-    }
-
-    private static bool ContainsTensor(JsonNode? node) => node switch
-    {
-        JsonObject o => IsKerasTensor(o) || o.Any(p => ContainsTensor(p.Value)),
-        JsonArray a => a.Any(ContainsTensor),
-        _ => false,
-    };
 
     /// <summary>The tensors of <c>input_layers</c>/<c>output_layers</c>: one reference, a list of them, or a dict (names returned).</summary>
     private (List<KerasTensor> Tensors, List<string>? Names) Tensors(JsonNode? spec, string key)

@@ -45,7 +45,8 @@ public static class LayerDeserializer
 
     /// <summary>
     /// Builds a layer from a serialized entry: <c>{"class_name", "config"}</c> (Keras 2) or
-    /// <c>{"module", "class_name", "config", "registered_name", "build_config"}</c> (Keras 3).
+    /// <c>{"module", "class_name", "config", "registered_name", "build_config"}</c> (Keras 3). A <c>build_config</c> builds
+    /// the layer for the shapes it names (<see cref="Layer.BuildFromConfig"/>), as Keras does before loading weights.
     /// </summary>
     internal static Layer FromEntry(JsonObject entry, string? kerasVersion)
     {
@@ -60,7 +61,16 @@ public static class LayerDeserializer
             && entry["registered_name"]!.GetValue<string>() is var registered && registered != className && LayerRegistry.Contains(registered))
             className = registered;
         var config = entry["config"] as JsonObject ?? throw new KerasNetException($"Layer entry {Describe(entry)}: 'config' must be an object.");
-        return FromConfig(className, config, kerasVersion);
+        var layer = FromConfig(className, config, kerasVersion);
+        switch (entry["build_config"])
+        {
+            case JsonObject buildConfig:
+                layer.BuildFromConfig(buildConfig);
+                break;
+            case { } other:
+                throw new KerasNetException($"Layer '{layer.Name}' ({className}): build_config must be an object, got {ConfigValueConverter.Text(other)}.");
+        }
+        return layer;
     }
 
     /// <summary>Runs reflection, rethrowing what the invoked code threw (not the reflection wrapper).</summary>

@@ -134,9 +134,9 @@ public partial class Model
         if (_graph is null)
         {
             _outputMasks = null;
-            return CallOnData(x, context);
+            return Invoke(x, context);
         }
-        var (outputs, masks) = AsCallOnData(() => _graph.Run(x, null, training));
+        var (outputs, masks) = AsCallOnData(() => _graph.Run(x, null, training), training);
         _outputMasks = masks.Any(m => m is not null) ? masks : null;
         return outputs;
     }
@@ -446,6 +446,6 @@ public partial class Model
         using var scope = NewDisposeScope();
         using var _ = no_grad();
         var sample = xs.Select(t => t.narrow(0, 0, Math.Min(2, t.shape[0]))).ToList();
-        return Call(sample, CallContext.Inference).Select(o => new Shape([null, .. o.shape.Skip(1).Select(d => (long?)d)])).ToList();
+        return Invoke(sample, CallContext.Inference).Select(o => new Shape([null, .. o.shape.Skip(1).Select(d => (long?)d)])).ToList();
     }
 }

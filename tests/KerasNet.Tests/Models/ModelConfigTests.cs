@@ -12,8 +12,9 @@ using static TorchSharp.torch;
 namespace KerasNet.Tests.Models;
 
 /// <summary>
-/// <c>Model.GetConfig</c>/<c>ToJson</c> write what Keras writes: the Functional config with Keras 2 list-form inbound
-/// nodes (node indices counted among the model's own calls, nested models' calls from 1) and the Sequential config.
+/// <c>Model.GetConfig</c>/<c>ToJson</c> write what Keras writes: the Functional config with Keras 3 <c>{"args", "kwargs"}</c>
+/// inbound nodes (node indices counted among the model's own calls; in input/output layers nested Functional models'
+/// calls from 1) and the Sequential config.
 /// </summary>
 public class ModelConfigTests
 {
@@ -22,8 +23,16 @@ public class ModelConfigTests
     private static JsonObject Entry(JsonObject config, string layerName) =>
         config["layers"]!.AsArray().Select(l => l!.AsObject()).Single(l => (string)l["name"]! == layerName);
 
+    /// <summary>A tensor as Keras 3 writes it in a node: <c>__keras_tensor__</c> with shape, dtype and history.</summary>
+    internal static string Kt(string layer, int node, int tensor, int features = 2) =>
+        """{"class_name":"__keras_tensor__","config":{"shape":[null,""" + features + """],"dtype":"float32","keras_history":[""" +
+        $"\"{layer}\",{node},{tensor}" + "]}}";
+
+    /// <summary>One Keras 3 node with the given positional arguments and keyword arguments.</summary>
+    internal static string KerasNode(string args, string kwargs = "{}") => """{"args":[""" + args + """],"kwargs":""" + kwargs + "}";
+
     [Test]
-    public void FunctionalConfigHasKerasKeysLayerOrderAndListFormNodes()
+    public void FunctionalConfigHasKerasKeysLayerOrderAndKeras3Nodes()
     {
         // The two-branch model of ModelConfigReaderTests.TwoBranchKeras2, built in code.
         var input1 = Input(shape: [2], name: "input_1");
@@ -47,8 +56,9 @@ public class ModelConfigTests
         Assert.That(layers.All(l => l.Select(p => p.Key).SequenceEqual(["class_name", "config", "name", "inbound_nodes"])), Is.True);
 
         Assert.That(Text(Entry(config, "input_1")["inbound_nodes"]), Is.EqualTo("[]"));
-        Assert.That(Text(Entry(config, "a1")["inbound_nodes"]), Is.EqualTo("""[[["input_1",0,0,{}]]]"""));
-        Assert.That(Text(Entry(config, "cat")["inbound_nodes"]), Is.EqualTo("""[[["a2",0,0,{"flag":true,"scale":2}],["b2",0,0,{"flag":true,"scale":2}]]]"""));
+        Assert.That(Text(Entry(config, "a1")["inbound_nodes"]), Is.EqualTo($"[{KerasNode(Kt("input_1", 0, 0))}]"));
+        Assert.That(Text(Entry(config, "cat")["inbound_nodes"]),
+            Is.EqualTo("[" + KerasNode($"[{Kt("a2", 0, 0)},{Kt("b2", 0, 0)}]", """{"flag":true,"scale":2}""") + "]"), "a list of inputs is one argument");
         Assert.That(Text(Entry(config, "cat")["config"]), Is.EqualTo("""{"name":"cat","trainable":true,"dtype":"float32","axis":-1}"""));
         Assert.That(Text(Entry(config, "input_2")["config"]), Is.EqualTo("""{"batch_shape":[null,2],"dtype":"float32","sparse":false,"name":"input_2"}"""));
         Assert.That(Text(config["input_layers"]), Is.EqualTo("""[["input_1",0,0],["input_2",0,0]]"""));
@@ -67,8 +77,8 @@ public class ModelConfigTests
         using var model = new Model([x], [new Concatenate(name: "both").Apply([once, twice])], name: "reuse");
 
         var config = model.GetConfig();
-        Assert.That(Text(Entry(config, "shared")["inbound_nodes"]), Is.EqualTo("""[[["x",0,0,{}]],[["shared",0,0,{}]]]"""));
-        Assert.That(Text(Entry(config, "both")["inbound_nodes"]), Is.EqualTo("""[[["shared",0,0,{}],["shared",1,0,{}]]]"""));
+        Assert.That(Text(Entry(config, "shared")["inbound_nodes"]), Is.EqualTo($"[{KerasNode(Kt("x", 0, 0))},{KerasNode(Kt("shared", 0, 0))}]"));
+        Assert.That(Text(Entry(config, "both")["inbound_nodes"]), Is.EqualTo($"[{KerasNode($"[{Kt("shared", 0, 0)},{Kt("shared", 1, 0)}]")}]"));
 
         using var rebuilt = ModelConfigReader.FromJson(model.ToJson());
         rebuilt.SetWeights(model.GetWeights());
@@ -89,8 +99,8 @@ public class ModelConfigTests
         var config = model.GetConfig();
         Assert.That((string)Entry(config, "inner")["class_name"]!, Is.EqualTo("Functional"));
         Assert.That((string)Entry(config, "seq")["class_name"]!, Is.EqualTo("Sequential"));
-        Assert.That(Text(Entry(config, "seq")["inbound_nodes"]), Is.EqualTo("""[[["inner",1,0,{}]]]"""));
-        Assert.That(Text(config["output_layers"]), Is.EqualTo("""[["inner",1,0],["seq",1,0]]"""));
+        Assert.That(Text(Entry(config, "seq")["inbound_nodes"]), Is.EqualTo($"[{KerasNode(Kt("inner", 0, 0))}]"), "nodes count a nested model's calls from 0");
+        Assert.That(Text(config["output_layers"]), Is.EqualTo("""[["inner",1,0],["seq",0,0]]"""), "Keras 3 counts from 1 for Functional models only");
         Assert.That(Text(Entry(config, "inner")["config"]!["output_layers"]), Is.EqualTo("""[["inner_dense",0,0]]"""));
 
         using var rebuilt = ModelConfigReader.FromJson(model.ToJson());

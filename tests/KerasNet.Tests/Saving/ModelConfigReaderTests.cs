@@ -305,16 +305,16 @@ public class ModelConfigReaderTests
     }
 
     [Test]
-    public void TensorKeywordArgumentsAreNotSupported()
+    public void NestedStructuresOfTensorArgumentsAreNotSupported()
     {
         var e = Assert.Throws<NotSupportedException>(() => ModelConfigReader.FromJson("""
             {"class_name": "Functional", "config": {"name": "m", "layers": [
               {"class_name": "InputLayer", "name": "x", "inbound_nodes": [], "config": {"batch_shape": [null, 2], "name": "x"}},
               {"class_name": "Dense", "name": "d", "config": {"name": "d", "units": 1}, "inbound_nodes": [{
                  "args": [{"class_name": "__keras_tensor__", "config": {"shape": [null, 2], "dtype": "float32", "keras_history": ["x", 0, 0]}}],
-                 "kwargs": {"mask": {"class_name": "__keras_tensor__", "config": {"shape": [null, 2], "dtype": "bool", "keras_history": ["x", 0, 0]}}}}]}],
+                 "kwargs": {"state": {"h": {"class_name": "__keras_tensor__", "config": {"shape": [null, 2], "dtype": "float32", "keras_history": ["x", 0, 0]}}}}}]}],
               "input_layers": [["x", 0, 0]], "output_layers": [["d", 0, 0]]}}
             """));
-        Assert.That(e!.Message, Does.Contain("'mask'").And.Contain("layer 'd'"));
+        Assert.That(e!.Message, Does.Contain("'state'").And.Contain("layer 'd'").And.Contain("flat list"));
     }
 }

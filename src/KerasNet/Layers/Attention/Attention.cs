@@ -15,9 +15,9 @@ namespace KerasNet.Layers;
 /// <remarks>
 /// Masks: the query mask (input 0's) and value mask (input 1's) as Keras applies them; a key's own mask is ignored, as in
 /// Keras. Call arguments (Keras keyword arguments): <c>return_attention_scores</c> (adds the weights, after dropout, as a
-/// second output <c>(batch, Tq, Tv)</c>) and <c>use_causal_mask</c>. Use <see cref="Apply(KerasTensor, KerasTensor, KerasTensor?, bool)"/>
-/// and its siblings, or <see cref="Layer.ApplyMulti(IReadOnlyList{KerasTensor}, IReadOnlyDictionary{string, object?})"/> with
-/// those argument names.
+/// second output <c>(batch, Tq, Tv)</c>) and <c>use_causal_mask</c>; explicit masks as Keras's <c>mask=[query_mask, value_mask]</c>.
+/// Use <see cref="Apply(KerasTensor, KerasTensor, KerasTensor?, bool, KerasTensor?, KerasTensor?)"/> and its siblings, or
+/// <see cref="Layer.ApplyMulti(IReadOnlyList{KerasTensor}, IReadOnlyDictionary{string, object?}?)"/> with those argument names.
 /// </remarks>
 public class Attention : Layer
 {
@@ -163,28 +163,44 @@ public class Attention : Layer
 
     // ---------------------------------------------------------------- Keras-style calls
 
-    /// <summary>Records <c>attention([query, value(, key)], use_causal_mask=…)</c> in a Functional graph.</summary>
-    public KerasTensor Apply(KerasTensor query, KerasTensor value, KerasTensor? key = null, bool useCausalMask = false) =>
-        ApplyMulti(Inputs(query, value, key), AttentionMasks.Arguments(false, useCausalMask))[0];
+    /// <summary>
+    /// Records <c>attention([query, value(, key)], mask=[query_mask, value_mask], use_causal_mask=…)</c> in a Functional graph;
+    /// explicit masks (boolean <c>(batch, Tq)</c> and <c>(batch, Tv)</c> tensors) replace those the inputs carry.
+    /// </summary>
+    public KerasTensor Apply(KerasTensor query, KerasTensor value, KerasTensor? key = null, bool useCausalMask = false,
+        KerasTensor? queryMask = null, KerasTensor? valueMask = null) =>
+        ApplyMulti(Inputs(query, value, key), Arguments(false, useCausalMask, queryMask, valueMask))[0];
 
     /// <summary>Records a call with <c>return_attention_scores=True</c>: the output and the weights <c>(batch, Tq, Tv)</c>.</summary>
-    public (KerasTensor Output, KerasTensor Scores) ApplyWithScores(KerasTensor query, KerasTensor value, KerasTensor? key = null, bool useCausalMask = false)
+    public (KerasTensor Output, KerasTensor Scores) ApplyWithScores(KerasTensor query, KerasTensor value, KerasTensor? key = null, bool useCausalMask = false,
+        KerasTensor? queryMask = null, KerasTensor? valueMask = null)
     {
-        var outputs = ApplyMulti(Inputs(query, value, key), AttentionMasks.Arguments(true, useCausalMask));
+        var outputs = ApplyMulti(Inputs(query, value, key), Arguments(true, useCausalMask, queryMask, valueMask));
         return (outputs[0], outputs[1]);
     }
 
-    /// <summary>Runs the layer on data; masks are <c>(batch, Tq)</c> and <c>(batch, Tv)</c> booleans.</summary>
+    /// <summary>
+    /// Runs the layer on data; masks are <c>(batch, Tq)</c> and <c>(batch, Tv)</c> booleans. <paramref name="training"/>
+    /// (dropout on the weights) inherits the enclosing call's mode when null.
+    /// </summary>
     public Tensor Apply(Tensor query, Tensor value, Tensor? key = null, Tensor? queryMask = null, Tensor? valueMask = null,
-        bool useCausalMask = false, bool training = false) =>
+        bool useCausalMask = false, bool? training = null) =>
         ApplyMulti(Inputs(query, value, key), new CallContext(training, AttentionMasks.Masks(queryMask, valueMask), AttentionMasks.Arguments(false, useCausalMask)))[0];
 
     /// <summary>Runs the layer on data and also returns the attention weights <c>(batch, Tq, Tv)</c>.</summary>
     public (Tensor Output, Tensor Scores) ApplyWithScores(Tensor query, Tensor value, Tensor? key = null, Tensor? queryMask = null,
-        Tensor? valueMask = null, bool useCausalMask = false, bool training = false)
+        Tensor? valueMask = null, bool useCausalMask = false, bool? training = null)
     {
         var outputs = ApplyMulti(Inputs(query, value, key), new CallContext(training, AttentionMasks.Masks(queryMask, valueMask), AttentionMasks.Arguments(true, useCausalMask)));
         return (outputs[0], outputs[1]);
+    }
+
+    /// <summary>The plain arguments, plus Keras's <c>mask=[query_mask, value_mask]</c> when a mask is given.</summary>
+    private static Dictionary<string, object?> Arguments(bool returnScores, bool useCausalMask, KerasTensor? queryMask, KerasTensor? valueMask)
+    {
+        var arguments = AttentionMasks.Arguments(returnScores, useCausalMask);
+        if (queryMask is not null || valueMask is not null) arguments[CallArguments.Mask] = new[] { queryMask, valueMask };
+        return arguments;
     }
 
     private static List<T> Inputs<T>(T query, T value, T? key) where T : class => key is null ? [query, value] : [query, value, key];

@@ -3,7 +3,6 @@ using KerasNet.Constraints;
 using KerasNet.Initializers;
 using KerasNet.Regularizers;
 using static TorchSharp.torch;
-using F = TorchSharp.torch.nn.functional;
 
 namespace KerasNet.Layers;
 
@@ -16,23 +15,26 @@ namespace KerasNet.Layers;
 /// <c>attention_output</c> (kernel <c>(num_heads, value_dim, out)</c>, bias <c>(out,)</c>).
 /// </summary>
 /// <remarks>
-/// <para>Call inputs, in this fixed order (see <see cref="CallInputNames"/>): <c>query</c>, <c>value</c>, then optionally
-/// <c>key</c> and <c>attention_mask</c>. Keras's <c>key</c> and <c>attention_mask</c> are keyword arguments; here they travel
-/// as inputs 2 and 3 so that a Functional graph records them — a call with a mask but no key passes the value again as
-/// the key, which Keras computes identically. Non-tensor arguments go in the node's arguments: <c>return_attention_scores</c>
-/// (adds the weights <c>(batch, num_heads, T, S)</c> as a second output) and <c>use_causal_mask</c>.
-/// <see cref="Apply(KerasTensor, KerasTensor, KerasTensor?, KerasTensor?, bool)"/> and its siblings build these calls.</para>
+/// <para>Calls take Keras's arguments: the input is the <c>query</c>; <c>value</c> (required), <c>key</c> (the value when
+/// absent) and <c>attention_mask</c> are named tensor arguments, as in a Keras 3 node
+/// (<c>{"args": [query, value], "kwargs": {"key": …, "attention_mask": …}}</c>), and so are <c>value_mask</c> and
+/// <c>key_mask</c>, which a Functional graph fills from the masks the value and key carry. Plain arguments:
+/// <c>return_attention_scores</c> (adds the weights <c>(batch, num_heads, T, S)</c> as a second output) and
+/// <c>use_causal_mask</c>. <see cref="Apply(KerasTensor, KerasTensor, KerasTensor?, KerasTensor?, bool)"/> and its siblings
+/// build these calls; <see cref="Layer.ApplyMulti(IReadOnlyList{KerasTensor}, IReadOnlyDictionary{string, object?}?)"/> with
+/// the Keras names works too.</para>
 /// <para>Masks are combined as Keras 3 does: the query's Keras mask as <c>(B, T, 1)</c>, the value's and key's as
 /// <c>(B, 1, S)</c>, the causal mask <c>(1, T, S)</c> and <c>attention_mask</c> (<c>(B, T, S)</c>, broadcastable) are
 /// and-ed. The output carries the query's mask. Unmasked, unscored rank-3 calls run libtorch's fused
 /// <c>scaled_dot_product_attention</c> with the same additive −1e9 bias (Keras's fused path); the others run the explicit
-/// einsum path.</para>
+/// einsum path. The projections and the attention dropout run in the caller's training mode.</para>
 /// </remarks>
-public sealed class MultiHeadAttention : Layer
+public sealed partial class MultiHeadAttention : Layer
 {
     private EinsumDense _query = null!, _key = null!, _value = null!, _output = null!;
     private string _dotProductEquation = "", _combineEquation = "";
     private int[]? _attentionAxes;
+    private (Shape Query, Shape Value, Shape? Key)? _buildShapes;
 
     /// <summary>Creates the layer; arguments as Keras's.</summary>
     /// <param name="numHeads">Number of attention heads.</param>
@@ -87,9 +89,6 @@ public sealed class MultiHeadAttention : Layer
         BiasConstraint = biasConstraint;
     }
 
-    /// <summary>The call inputs in their fixed order: <c>query</c>, <c>value</c>, <c>key</c>, <c>attention_mask</c> (the last two optional).</summary>
-    public static IReadOnlyList<string> CallInputNames { get; } = ["query", "value", "key", "attention_mask"];
-
     /// <summary>Number of heads.</summary>
     public int NumHeads { get; }
     /// <summary>Size of each head for query and key.</summary>
@@ -135,10 +134,25 @@ public sealed class MultiHeadAttention : Layer
 
     // ---------------------------------------------------------------- build
 
-    /// <inheritdoc />
+    /// <summary>Builds for the shapes of <c>[query, value]</c> or <c>[query, value, key]</c>, in Keras's <c>build(query_shape, value_shape, key_shape)</c> order.</summary>
     public override void Build(IReadOnlyList<Shape> inputShapes)
     {
-        var (query, value, key) = CheckInputs(inputShapes);
+        if (inputShapes.Count is < 2 or > 3)
+            throw new KerasNetException($"MultiHeadAttention '{Name}' builds for [query, value] or [query, value, key] shapes, got {inputShapes.Count} ({string.Join(", ", inputShapes)}).");
+        BuildFor(inputShapes[0], inputShapes[1], inputShapes.Count > 2 ? inputShapes[2] : null);
+    }
+
+    /// <summary>Builds for a call: the query's shape, and the <c>value</c> and <c>key</c> argument shapes.</summary>
+    public override void Build(IReadOnlyList<Shape> inputShapes, IReadOnlyDictionary<string, object?> arguments)
+    {
+        if (inputShapes.Count != 1 || !arguments.ContainsKey(ValueArgument)) Build(inputShapes);
+        else BuildFor(inputShapes[0], ArgumentShape(arguments, ValueArgument)!, ArgumentShape(arguments, KeyArgument));
+    }
+
+    private void BuildFor(Shape query, Shape value, Shape? key)
+    {
+        CheckInputs(query, value, key, null);
+        key ??= value;
         int rank = query.Rank;
         _attentionAxes = NormalizedAxes(rank);
         var (projection, projectionBias) = ProjectionEquation(rank - 1, 1, 2);
@@ -151,7 +165,25 @@ public sealed class MultiHeadAttention : Layer
         _output = Projection("attention_output", outputEquation, new Shape([.. Enumerable.Repeat<long?>(null, rank - 2), .. outputShape]), outputBias,
             new Shape([.. query.Take(rank - 1), NumHeads, ValueDim]));
         (_dotProductEquation, _combineEquation) = AttentionEquations(rank + 1, _attentionAxes);
+        _buildShapes = (query, value, ReferenceEquals(key, value) ? null : key);
     }
+
+    /// <summary>Keras's build config: <c>{"shapes_dict": {"query_shape", "value_shape"(, "key_shape")}}</c>.</summary>
+    public override JsonObject? GetBuildConfig()
+    {
+        if (_buildShapes is not var (query, value, key)) return null;
+        var shapes = new JsonObject { ["query_shape"] = ShapeToJson(query), ["value_shape"] = ShapeToJson(value) };
+        if (key is not null) shapes["key_shape"] = ShapeToJson(key);
+        return new JsonObject { ["shapes_dict"] = shapes };
+    }
+
+    /// <summary>The shape of a tensor argument in a build or shape call (null when absent).</summary>
+    private Shape? ArgumentShape(IReadOnlyDictionary<string, object?> arguments, string name) => arguments.GetValueOrDefault(name) switch
+    {
+        null => null,
+        Shape shape => shape,
+        var other => throw new KerasNetException($"MultiHeadAttention '{Name}': argument '{name}' must be one tensor, got {other.GetType().Name}."),
+    };
 
     private EinsumDense Projection(string name, string equation, Shape outputShape, string biasAxes, Shape inputShape)
     {
@@ -208,14 +240,10 @@ public sealed class MultiHeadAttention : Layer
         return ($"{sourceText},{target}->{product}", $"{product},{sourceText}->{target}");
     }
 
-    /// <summary>Validates the count, ranks and matching sizes of the inputs and the attention mask's shape.</summary>
-    private (Shape Query, Shape Value, Shape Key) CheckInputs(IReadOnlyList<Shape> shapes)
+    /// <summary>Validates the ranks and matching sizes of query, value, key (the value when null) and the attention mask.</summary>
+    private (Shape Query, Shape Value, Shape Key) CheckInputs(Shape query, Shape value, Shape? keyOrNull, Shape? attentionMask)
     {
-        string Shapes() => string.Join(", ", shapes);
-        if (shapes.Count is < 2 or > 4)
-            throw new KerasNetException($"MultiHeadAttention '{Name}' takes 2 to 4 inputs [{string.Join(", ", CallInputNames)}], got {shapes.Count} ({Shapes()}).");
-        var (query, value) = (shapes[0], shapes[1]);
-        var key = shapes.Count > 2 ? shapes[2] : value;
+        var key = keyOrNull ?? value;
         if (query.Rank < 3)
             throw new KerasNetException($"MultiHeadAttention '{Name}': the query must have rank >= 3 (batch, steps…, features), got {query}.");
         if (value.Rank != query.Rank || key.Rank != query.Rank)
@@ -232,7 +260,7 @@ public sealed class MultiHeadAttention : Layer
         foreach (var (what, shape) in new[] { ("query", query), ("value", value), ("key", key) })
             if (shape[-1] is null)
                 throw new KerasNetException($"MultiHeadAttention '{Name}': the {what}'s feature size (last axis) must be known, got {shape}.");
-        if (shapes.Count > 3) CheckAttentionMask(query, value, shapes[3], axes.Length);
+        if (attentionMask is not null) CheckAttentionMask(query, value, attentionMask, axes.Length);
         return (query, value, key);
     }
 
@@ -255,110 +283,33 @@ public sealed class MultiHeadAttention : Layer
             throw new KerasNetException($"MultiHeadAttention '{Name}': attention_mask of shape {mask} does not broadcast to {expected} (batch, query steps, key steps).");
     }
 
-    // ---------------------------------------------------------------- call
-
-    /// <inheritdoc />
-    protected internal override IReadOnlyList<Tensor> Call(IReadOnlyList<Tensor> inputs, CallContext context)
-    {
-        CheckFeatureSizes(CheckInputs([.. inputs.Select(t => Shape.Of(t.shape))]));
-        bool returnScores = context.Argument(AttentionMasks.ReturnAttentionScores, false);
-        if (returnScores && FlashAttention == true)
-            throw new KerasNetException($"MultiHeadAttention '{Name}': attention scores cannot be returned with flash attention; set flashAttention to null.");
-        using var scope = NewDisposeScope();
-        var (query, value) = (inputs[0], inputs[1]);
-        var key = inputs.Count > 2 ? inputs[2] : value;
-        var mask = AttentionMask(query, value, context.Mask(0), context.Mask(1), inputs.Count > 2 ? context.Mask(2) : null,
-            inputs.Count > 3 ? inputs[3] : null, context.Argument(AttentionMasks.UseCausalMask, false));
-        var q = _query.Apply(query);
-        var k = _key.Apply(key);
-        var v = _value.Apply(value);
-        var bias = mask is null ? null : AttentionMasks.Bias(ExpandMask(mask, q.dim() - 1 + _attentionAxes!.Length), q.dtype);
-        Tensor attended;
-        Tensor? scores = null;
-        if (q.dim() == 4 && !returnScores)
-            attended = FusedAttention(q, k, v, bias, context.Training);
-        else
-            (attended, scores) = ExplicitAttention(q, k, v, bias, context.Training);
-        var output = _output.Apply(attended);
-        IReadOnlyList<Tensor> outputs = returnScores ? [output, scores!] : [output];
-        foreach (var o in outputs) o.MoveToOuterDisposeScope();
-        return outputs;
-    }
-
-    /// <summary>
-    /// Keras's <c>_compute_attention_mask</c>: the query mask as <c>(B, T, 1)</c>, value and key masks as <c>(B, 1, S)</c>, the
-    /// causal mask <c>(T, S)</c> and the explicit mask, and-ed; null when there is none.
-    /// </summary>
-    private Tensor? AttentionMask(Tensor query, Tensor value, Tensor? queryMask, Tensor? valueMask, Tensor? keyMask, Tensor? attentionMask, bool useCausalMask)
-    {
-        Tensor? auto = null;
-        void And(Tensor m) => auto = auto is null ? m : auto.logical_and(m);
-        if (queryMask is not null || valueMask is not null || keyMask is not null || useCausalMask)
-        {
-            int rank = (int)query.dim();
-            if (_attentionAxes is not [var axis] || axis != rank - 2)
-                throw new NotSupportedException($"MultiHeadAttention '{Name}': input masks and useCausalMask need attention over the last axis before " +
-                    $"the features only; this layer attends over axes [{string.Join(", ", _attentionAxes!)}] of rank-{rank} inputs. Pass an attentionMask instead.");
-            if (queryMask is not null) And(queryMask.to(ScalarType.Bool).unsqueeze(-1));
-            if (valueMask is not null) And(valueMask.to(ScalarType.Bool).unsqueeze(-2));
-            if (keyMask is not null) And(keyMask.to(ScalarType.Bool).unsqueeze(-2));
-            if (useCausalMask) And(AttentionMasks.Causal(query.shape[axis], value.shape[axis], query.device));
-        }
-        if (attentionMask is null) return auto;
-        var explicitMask = attentionMask.to(ScalarType.Bool);
-        return auto is null ? explicitMask : explicitMask.logical_and(auto);
-    }
-
-    /// <summary>
-    /// Inserts axes in front of the attention axes, as Keras does, until the mask has the scores' rank
-    /// <paramref name="scoresRank"/>: a <c>(B, T, S)</c> mask becomes <c>(B, 1, T, S)</c> against <c>(B, heads, T, S)</c>.
-    /// </summary>
-    private Tensor ExpandMask(Tensor mask, long scoresRank)
-    {
-        long at = -_attentionAxes!.Length * 2 - 1;
-        while (mask.dim() < scoresRank) mask = mask.unsqueeze(at);
-        return mask;
-    }
-
-    /// <summary>
-    /// The single-axis case through libtorch's fused kernel: <c>(B, T, N, H)</c> → <c>(B, N, T, H)</c> and back. Its scale,
-    /// 1/√(last dimension of the query) = 1/√key_dim, is Keras's; the mask is the same additive −1e9 bias.
-    /// </summary>
-    private Tensor FusedAttention(Tensor q, Tensor k, Tensor v, Tensor? bias, bool training) =>
-        F.scaled_dot_product_attention(q.transpose(1, 2), k.transpose(1, 2), v.transpose(1, 2), bias,
-            training ? Dropout : 0.0).transpose(1, 2);
-
-    /// <summary>Keras's explicit path: scaled query, einsum scores, masked softmax over the attention axes, dropout, einsum.</summary>
-    private (Tensor Output, Tensor Scores) ExplicitAttention(Tensor q, Tensor k, Tensor v, Tensor? bias, bool training)
-    {
-        var scores = einsum(_dotProductEquation, k, q.mul(1.0 / Math.Sqrt(KeyDim)));
-        if (bias is not null) scores = scores.add_(bias);
-        int n = _attentionAxes!.Length;
-        if (n == 1) scores = scores.softmax(-1);
-        else
-        {
-            var shape = scores.shape;
-            scores = scores.flatten(-n).softmax(-1).reshape(shape);
-        }
-        var weights = training && Dropout > 0 ? F.dropout(scores, Dropout, training: true) : scores;
-        return (einsum(_combineEquation, weights, v), scores);
-    }
-
     // ---------------------------------------------------------------- shapes & config
 
-    /// <inheritdoc />
+    /// <summary>The output shape for the shapes of <c>[query, value]</c> or <c>[query, value, key]</c> (Keras's <c>compute_output_shape</c> order).</summary>
     public override IReadOnlyList<Shape> ComputeOutputShape(IReadOnlyList<Shape> inputShapes) =>
-        ComputeOutputShape(inputShapes, new Dictionary<string, object?>());
+        inputShapes.Count is 2 or 3
+            ? OutputShapes(inputShapes[0], inputShapes[1], inputShapes.Count > 2 ? inputShapes[2] : null, null, false)
+            : throw new KerasNetException($"MultiHeadAttention '{Name}' computes output shapes for [query, value] or [query, value, key], got {inputShapes.Count} shapes.");
 
     /// <inheritdoc />
-    public override IReadOnlyList<Shape> ComputeOutputShape(IReadOnlyList<Shape> inputShapes, IReadOnlyDictionary<string, object?> arguments)
+    public override IReadOnlyList<Shape> ComputeOutputShape(IReadOnlyList<Shape> inputShapes, IReadOnlyDictionary<string, object?> arguments) =>
+        OutputShapes(QueryOf(inputShapes), ArgumentShape(arguments, ValueArgument) ?? throw MissingValue(), ArgumentShape(arguments, KeyArgument),
+            ArgumentShape(arguments, AttentionMaskArgument), arguments.GetValueOrDefault(AttentionMasks.ReturnAttentionScores) is true);
+
+    private IReadOnlyList<Shape> OutputShapes(Shape queryShape, Shape valueShape, Shape? keyShape, Shape? attentionMaskShape, bool returnScores)
     {
-        var (query, value, _) = CheckInputs(inputShapes);
+        var (query, value, _) = CheckInputs(queryShape, valueShape, keyShape, attentionMaskShape);
         var output = new Shape([.. query.Take(query.Rank - 1), .. OutputShape ?? [query[-1]]]);
-        return arguments.TryGetValue(AttentionMasks.ReturnAttentionScores, out var r) && r is true
-            ? [output, ScoresShape(query, value, withHeads: true)]
-            : [output];
+        return returnScores ? [output, ScoresShape(query, value, withHeads: true)] : [output];
     }
+
+    /// <summary>The single input, the query (the value, key and attention mask are named arguments).</summary>
+    private T QueryOf<T>(IReadOnlyList<T> inputs) => inputs.Count == 1 ? inputs[0]
+        : throw new KerasNetException($"MultiHeadAttention '{Name}' takes the query as its only input and the value, key and attention_mask as named " +
+            $"arguments (Apply(query, value, key, attentionMask), or ApplyMulti([query], {{\"value\": …}})); it was called on {inputs.Count} inputs.");
+
+    private KerasNetException MissingValue() =>
+        new($"MultiHeadAttention '{Name}' needs the 'value' argument (Keras: mha(query, value)); it was called without one.");
 
     /// <summary>The scores' shape: query axes other than the attention axes, heads, query attention axes, value attention axes.</summary>
     private Shape ScoresShape(Shape query, Shape value, bool withHeads)
@@ -391,45 +342,4 @@ public sealed class MultiHeadAttention : Layer
         c["seed"] = null;
         return c;
     }
-
-    // ---------------------------------------------------------------- Keras-style calls
-
-    /// <summary>Records <c>mha(query, value, key=…, attention_mask=…, use_causal_mask=…)</c> in a Functional graph.</summary>
-    public KerasTensor Apply(KerasTensor query, KerasTensor value, KerasTensor? key = null, KerasTensor? attentionMask = null, bool useCausalMask = false) =>
-        ApplyMulti(Inputs(query, value, key, attentionMask), AttentionMasks.Arguments(false, useCausalMask))[0];
-
-    /// <summary>Records a call with <c>return_attention_scores=True</c>: the output and the scores <c>(batch, heads, T, S)</c>.</summary>
-    public (KerasTensor Output, KerasTensor Scores) ApplyWithScores(KerasTensor query, KerasTensor value, KerasTensor? key = null,
-        KerasTensor? attentionMask = null, bool useCausalMask = false)
-    {
-        var outputs = ApplyMulti(Inputs(query, value, key, attentionMask), AttentionMasks.Arguments(true, useCausalMask));
-        return (outputs[0], outputs[1]);
-    }
-
-    /// <summary>
-    /// Runs the layer on data. Keras reads the query/value/key masks from the tensors; here they are passed as
-    /// <paramref name="queryMask"/> <c>(B, T)</c>, <paramref name="valueMask"/> and <paramref name="keyMask"/> <c>(B, S)</c>.
-    /// </summary>
-    public Tensor Apply(Tensor query, Tensor value, Tensor? key = null, Tensor? attentionMask = null, bool useCausalMask = false,
-        Tensor? queryMask = null, Tensor? valueMask = null, Tensor? keyMask = null, bool training = false) =>
-        ApplyMulti(Inputs(query, value, key, attentionMask), Context(key, queryMask, valueMask, keyMask, false, useCausalMask, training))[0];
-
-    /// <summary>Runs the layer on data and also returns the scores <c>(batch, heads, T, S)</c>.</summary>
-    public (Tensor Output, Tensor Scores) ApplyWithScores(Tensor query, Tensor value, Tensor? key = null, Tensor? attentionMask = null,
-        bool useCausalMask = false, Tensor? queryMask = null, Tensor? valueMask = null, Tensor? keyMask = null, bool training = false)
-    {
-        var outputs = ApplyMulti(Inputs(query, value, key, attentionMask), Context(key, queryMask, valueMask, keyMask, true, useCausalMask, training));
-        return (outputs[0], outputs[1]);
-    }
-
-    /// <summary>The inputs in <see cref="CallInputNames"/> order; a mask without a key repeats the value as the key.</summary>
-    private static List<T> Inputs<T>(T query, T value, T? key, T? attentionMask) where T : class =>
-        attentionMask is not null ? [query, value, key ?? value, attentionMask]
-        : key is not null ? [query, value, key]
-        : [query, value];
-
-    /// <summary>The call's masks (without a key, the value is the key and so is its mask) and arguments.</summary>
-    private static CallContext Context(Tensor? key, Tensor? queryMask, Tensor? valueMask, Tensor? keyMask,
-        bool returnScores, bool useCausalMask, bool training) =>
-        new(training, AttentionMasks.Masks(queryMask, valueMask, key is null ? valueMask : keyMask), AttentionMasks.Arguments(returnScores, useCausalMask));
 }

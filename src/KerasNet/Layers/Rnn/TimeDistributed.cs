@@ -7,7 +7,8 @@ namespace KerasNet.Layers;
 /// <summary>
 /// Applies <see cref="Layer"/> to every temporal slice of its input (Keras <c>TimeDistributed</c>): an input of
 /// shape <c>(batch, time, …)</c> runs through the wrapped layer as <c>(batch·time, …)</c> in one call, so one set
-/// of weights serves every timestep.
+/// of weights serves every timestep. The wrapped layer runs in the caller's training mode and receives the input's
+/// mask <c>(batch, time, …)</c> sliced the same way; as in Keras 3, the mask does not pass on to the output.
 /// </summary>
 public sealed class TimeDistributed : Layer
 {
@@ -22,19 +23,29 @@ public sealed class TimeDistributed : Layer
     /// <summary>The wrapped layer.</summary>
     public Layer Layer { get; }
 
-    /// <inheritdoc />
-    public override bool SupportsMasking => true;
+    /// <summary>False, as in Keras 3: the mask goes into the wrapped layer, not past the wrapper.</summary>
+    public override bool SupportsMasking => false;
 
     /// <inheritdoc />
     public override void Build(Shape inputShape) => Layer.EnsureBuilt(new Shape([null, .. inputShape.Skip(2)]));
 
     /// <inheritdoc />
-    protected override Tensor Call(Tensor inputs, bool training)
+    protected internal override IReadOnlyList<Tensor> Call(IReadOnlyList<Tensor> inputs, CallContext context)
     {
-        long batch = inputs.shape[0], time = inputs.shape[1];
-        var flat = inputs.reshape([batch * time, .. inputs.shape.Skip(2)]);
-        var output = Layer.ApplyMulti([flat], new CallContext(training))[0];
-        return output.reshape([batch, time, .. output.shape.Skip(1)]);
+        if (inputs.Count != 1)
+            throw new KerasNetException($"TimeDistributed '{Name}' takes one input, got {inputs.Count}.");
+        var x = inputs[0];
+        long batch = x.shape[0], time = x.shape[1];
+        IReadOnlyList<Tensor?>? masks = null;
+        if (context.Mask(0) is { } mask)
+        {
+            if (mask.dim() < 2 || mask.shape[0] != batch || mask.shape[1] != time)
+                throw new KerasNetException($"TimeDistributed '{Name}': the mask must have the input's batch size and timesteps first " +
+                    $"({batch}, {time}, …), got a mask of shape {Shape.Of(mask.shape)} for an input of shape {Shape.Of(x.shape)}.");
+            masks = [mask.reshape([batch * time, .. mask.shape.Skip(2)])];
+        }
+        var output = Layer.ApplyMulti([x.reshape([batch * time, .. x.shape.Skip(2)])], new CallContext(context.Training, masks))[0];
+        return [output.reshape([batch, time, .. output.shape.Skip(1)])];
     }
 
     /// <inheritdoc />

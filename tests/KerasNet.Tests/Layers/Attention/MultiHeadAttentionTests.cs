@@ -219,7 +219,11 @@ public class MultiHeadAttentionTests
         var (output, scores) = mha.ApplyWithScores(q, v, attentionMask: m);
         Assert.That(output.Shape, Is.EqualTo(new Shape([null, 3, 4])));
         Assert.That(scores.Shape, Is.EqualTo(new Shape([null, 2, 3, 4])));
-        Assert.That(output.Node.Inputs, Is.EqualTo(new[] { q, v, v, m }), "inputs in CallInputNames order; the value stands in for the key");
+        Assert.That(output.Node.Inputs, Is.EqualTo(new[] { q }), "the query is the input");
+        Assert.That(output.Node.Arguments["value"], Is.SameAs(v));
+        Assert.That(output.Node.Arguments["attention_mask"], Is.SameAs(m));
+        Assert.That(output.Node.Arguments.ContainsKey("key"), Is.False, "no key: the layer uses the value");
+        Assert.That(output.Node.InputTensors, Is.EqualTo(new[] { q, m, v }), "dependencies: the input, then the tensor arguments by name");
         Assert.That(output.Node.Arguments["return_attention_scores"], Is.EqualTo(true));
         mha.SetWeights(MhaWeights(4, 5, 5, 2, 3, 3, [4]));
 
@@ -356,7 +360,9 @@ public class MultiHeadAttentionTests
         var mha = Built(name: "mha2");
         var features = Assert.Throws<KerasNetException>(() => mha.Apply(Seq([2, 3, 6], 1, 0), Value));
         Assert.That(features!.Message, Does.Contain("'mha2'").And.Contain("query").And.Contain("6").And.Contain("built for 4"));
-        var count = Assert.Throws<KerasNetException>(() => mha.Apply([Query]));
-        Assert.That(count!.Message, Does.Contain("query, value, key, attention_mask"));
+        var noValue = Assert.Throws<KerasNetException>(() => mha.Apply([Query]));
+        Assert.That(noValue!.Message, Does.Contain("'mha2'").And.Contain("'value'"));
+        var positional = Assert.Throws<KerasNetException>(() => mha.ApplyMulti([Keras.Input([3, 4]), Keras.Input([4, 5])]));
+        Assert.That(positional!.Message, Does.Contain("'mha2'").And.Contain("query as its only input").And.Contain("2 inputs"));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KerasNet.Layers;
+using KerasNet.Saving;
 using NUnit.Framework;
 using static KerasNet.Tests.TestTensors;
 using static TorchSharp.torch;
@@ -106,5 +107,22 @@ public class PreprocessingLayersTests
         Assert.That(Values(new Rescaling(2, offset: -1).Apply(F(new float[,] { { 0, 0.5f } }))), Is.EqualTo(new[] { -1.0, 0.0 }));
         var c = new Rescaling(0.5, 0.25).GetConfig();
         Assert.That(((double)c["scale"]!, (double)c["offset"]!), Is.EqualTo((0.5, 0.25)));
+    }
+
+    [Test]
+    public void RescalingTakesPerChannelScalesAndOffsets()
+    {
+        // Keras broadcasts list-valued scale and offset against the last axis (EfficientNet's ImageNet rescaling).
+        var layer = new Rescaling(new[] { 1.0, 2.0, 4.0 }, offset: new[] { 0.0, -1.0, 0.5 });
+        var y = layer.Apply(F(new float[,] { { 1, 1, 1 }, { 2, 3, -1 } }));
+        Assert.That(Values(y), Is.EqualTo(new[] { 1.0, 1.0, 4.5, 2.0, 5.0, -3.5 }));
+        var c = layer.GetConfig();
+        Assert.That(c["scale"]!.ToJsonString(), Is.EqualTo("[1,2,4]"));
+        Assert.That(c["offset"]!.ToJsonString(), Is.EqualTo("[0,-1,0.5]"));
+        var read = (Rescaling)LayerDeserializer.FromConfig("Rescaling", new JsonObject { ["scale"] = new JsonArray(1.0, 2.0, 4.0), ["offset"] = 0.5 });
+        Assert.That((read.Scale.ToArray(), read.Scale.IsScalar, read.Offset.IsScalar, read.Offset[0]), Is.EqualTo((new[] { 1.0, 2.0, 4.0 }, false, true, 0.5)));
+        Assert.That(() => new Rescaling(new[] { 1.0, 2.0 }).Apply(F(new float[,] { { 1, 2, 3 } })),
+            Throws.TypeOf<KerasNetException>().With.Message.Contains("2 values").And.Message.Contains("size 3"));
+        Assert.That(() => new Rescaling(new[] { 1.0, double.NaN }), Throws.TypeOf<KerasNetException>().With.Message.Contains("finite"));
     }
 }
