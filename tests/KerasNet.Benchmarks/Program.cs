@@ -5,6 +5,7 @@ using static TorchSharp.torch;
 
 // dotnet run -c Release --project tests/KerasNet.Benchmarks -- mlp cnn lstm [--epochs N] [--repeats N] [--data DIR] [--corpus DIR] [--lstm-steps N] [--threads N]
 // dotnet run -c Release --project tests/KerasNet.Benchmarks -- rss [--epochs 20] [--side torchsharp|kerasnet] [--data DIR]
+// dotnet run -c Release --project tests/KerasNet.Benchmarks -- pipeline [--epochs N] [--repeats N] [--samples N]: Fit from arrays vs a Dataset with/without Prefetch
 // dotnet run -c Release --project tests/KerasNet.Benchmarks -- apps [--app resnet50|mobilenetv2] [--repeats N] [--threads N]
 // Compares KerasNet's Fit with a hand-written TorchSharp loop on the models of shared/bench/bench_torch.py
 // (--data: the Fashion-MNIST folder; --corpus: the char corpus that shared/bench/prep_data.py writes, bench-data).
@@ -15,6 +16,7 @@ var names = new List<string>();
 var options = new BenchOptions();
 int? rssEpochs = null;
 var side = "torchsharp";
+int? samples = null;
 var apps = new List<string>();
 for (var i = 0; i < args.Length; i++)
 {
@@ -28,11 +30,12 @@ for (var i = 0; i < args.Length; i++)
         case "--corpus": options = options with { CorpusDir = Value() }; break;
         case "--lstm-steps": options = options with { LstmSteps = int.Parse(Value()) }; break;
         case "--side": side = Value(); break;
+        case "--samples": samples = int.Parse(Value()); break;
         case "--app": apps.Add(Value()); break;
-        case var w when w == "rss" || w == "apps" || Workload.All.ContainsKey(w): names.Add(w); break;
+        case var w when w is "rss" or "apps" or "pipeline" || Workload.All.ContainsKey(w): names.Add(w); break;
         default:
-            Console.Error.WriteLine($"unknown argument '{args[i]}'; workloads: {string.Join(", ", Workload.All.Keys)}, rss, apps; " +
-                                    "options: --epochs N, --repeats N, --data DIR, --corpus DIR, --lstm-steps N, --threads N, --side torchsharp|kerasnet, --app NAME");
+            Console.Error.WriteLine($"unknown argument '{args[i]}'; workloads: {string.Join(", ", Workload.All.Keys)}, rss, apps, pipeline; " +
+                                    "options: --epochs N, --repeats N, --data DIR, --corpus DIR, --lstm-steps N, --threads N, --side torchsharp|kerasnet, --app NAME, --samples N (pipeline)");
             return 2;
     }
 }
@@ -55,6 +58,11 @@ foreach (var name in names)
     if (name == "rss")
     {
         RssMode.Run(options with { Epochs = rssEpochs ?? 20 }, side);
+        continue;
+    }
+    if (name == "pipeline")
+    {
+        PipelineMode.Run(FashionMnistData.Load(options.DataDir), options, samples);
         continue;
     }
     var workload = Workload.All[name];

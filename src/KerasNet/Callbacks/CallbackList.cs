@@ -11,6 +11,8 @@ internal sealed class CallbackList
     {
         _callbacks = [.. callbacks ?? []];
         if (verbose > 0) _callbacks.Insert(0, new ProgbarLogger(verbose));
+        // Fit stops on a non-finite epoch loss unless the caller chose their own TerminateOnNaN.
+        if (history is not null && !_callbacks.OfType<TerminateOnNaN>().Any()) _callbacks.Insert(0, TerminateOnNaN.EpochCheck());
         if (history is not null) _callbacks.Add(history);
         foreach (var c in _callbacks)
         {

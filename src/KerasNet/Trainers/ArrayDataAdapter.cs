@@ -7,7 +7,7 @@ namespace KerasNet.Trainers;
 /// Slices in-memory tensors into batches, reshuffling every epoch when asked (Keras's array data
 /// adapter). Batches are gathered on the engine; nothing is copied to the host.
 /// </summary>
-internal sealed class ArrayDataAdapter
+internal sealed class ArrayDataAdapter : DataAdapter
 {
     private readonly IReadOnlyList<Tensor> _x;
     private readonly IReadOnlyList<Tensor> _y;
@@ -24,18 +24,20 @@ internal sealed class ArrayDataAdapter
         _count = x[0].shape[0];
         _batchSize = batchSize;
         _shuffle = shuffle;
-        Steps = steps ?? (int)((_count + batchSize - 1) / batchSize);
+        _steps = steps ?? (int)((_count + batchSize - 1) / batchSize);
     }
 
-    /// <summary>Batches per epoch.</summary>
-    public int Steps { get; }
+    private readonly int _steps;
+
+    /// <summary>Batches per epoch; with <c>stepsPerEpoch</c> beyond one pass, the batches start over.</summary>
+    public override int? Steps => _steps;
 
     /// <summary>The batches of one epoch. Each batch's tensors belong to the caller's dispose scope.</summary>
-    public IEnumerable<Batch> Epoch()
+    public override IEnumerable<Batch> Epoch()
     {
         using var order = _shuffle ? randperm(_count, device: _x[0].device).DetachFromDisposeScope() : null;
         long stepsPerPass = (_count + _batchSize - 1) / _batchSize;
-        for (int step = 0; step < Steps; step++)
+        for (int step = 0; step < _steps; step++)
         {
             long start = step % stepsPerPass * _batchSize;
             long length = Math.Min(_batchSize, _count - start);

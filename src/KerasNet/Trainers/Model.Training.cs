@@ -182,10 +182,24 @@ public partial class Model
             sw = sw?.narrow(0, 0, split);
         }
 
-        var adapter = new ArrayDataAdapter(xs, ys, sw, batchSize ?? 32, shuffle, stepsPerEpoch);
+        using var adapter = new ArrayDataAdapter(xs, ys, sw, batchSize ?? 32, shuffle, stepsPerEpoch);
+        Func<DataAdapter>? validation = val is { } v
+            ? () => new ArrayDataAdapter(v.X, v.Y, v.W, validationBatchSize ?? batchSize ?? 32, false, validationSteps)
+            : null;
+        return RunFit(adapter, null, validation, null, epochs, verbose, callbacks, initialEpoch, validationFreq);
+    }
+
+    /// <summary>
+    /// The training loop shared by every <c>Fit</c> overload: epochs of <paramref name="train"/>'s batches, each
+    /// converted by <paramref name="prepare"/> (null: already prepared) and trained on in its own dispose scope,
+    /// then validation on a fresh <paramref name="validation"/> adapter with the test hooks called.
+    /// </summary>
+    private History RunFit(DataAdapter train, Func<Batch, Batch>? prepare, Func<DataAdapter>? validation, Func<Batch, Batch>? prepareValidation,
+        int epochs, int verbose, IEnumerable<Callback>? callbacks, int initialEpoch, int validationFreq)
+    {
         var history = new History();
         var list = new CallbackList(this, callbacks, history, verbose,
-            new Dictionary<string, object?> { ["epochs"] = epochs, ["steps"] = adapter.Steps, ["verbose"] = verbose });
+            new Dictionary<string, object?> { ["epochs"] = epochs, ["steps"] = train.Steps, ["verbose"] = verbose });
 
         _stepVariables = TrainableWeights;
         _stepHasConstraints = HasConstraints;
@@ -197,10 +211,10 @@ public partial class Model
             list.OnTrainBegin(Logs.Empty);
             for (int epoch = initialEpoch; epoch < epochs && !StopTraining; epoch++)
             {
-                _compiled!.ResetState();
+                _compiled?.ResetState();
                 list.OnEpochBegin(epoch, Logs.Empty);
                 int step = 0;
-                foreach (var batch in BatchesWithScope(adapter))
+                foreach (var batch in BatchesWithScope(train, prepare))
                 {
                     list.OnTrainBatchBegin(step, Logs.Empty);
                     TrainStep(batch);
@@ -208,11 +222,13 @@ public partial class Model
                     step++;
                     if (StopTraining) break;
                 }
+                if (step == 0 && !StopTraining) throw new KerasNetException($"Fit: the training data of model '{Name}' produced no batches in epoch {epoch + 1}.");
+                if (train is DatasetAdapter { RanOut: true }) StopTraining = true;
                 var logs = new Logs(Logs.FromMetrics(trackers).ToList());
-                CheckFinite(logs, epoch);
-                if (val is { } v && (epoch + 1) % validationFreq == 0)
+                if (validation is not null && (epoch + 1) % validationFreq == 0)
                 {
-                    var valLogs = RunEvaluation(new ArrayDataAdapter(v.X, v.Y, v.W, validationBatchSize ?? batchSize ?? 32, false, validationSteps), null);
+                    using var adapter = validation();
+                    var valLogs = RunEvaluation(adapter, prepareValidation, list);
                     foreach (var (k, value) in valLogs) logs.Set("val_" + k, value);
                 }
                 list.OnEpochEnd(epoch, logs);
@@ -237,26 +253,29 @@ public partial class Model
         if (!IsCompiled) throw NotCompiled();
         var (xs, ys, sw) = PrepareData(x, y, sampleWeight, null, "Evaluate");
         var list = new CallbackList(this, callbacks, null, 0, new Dictionary<string, object?> { ["verbose"] = verbose });
-        var logs = RunEvaluation(new ArrayDataAdapter(xs, ys, sw, batchSize ?? 32, false, steps), list);
+        using var adapter = new ArrayDataAdapter(xs, ys, sw, batchSize ?? 32, false, steps);
+        var logs = RunEvaluation(adapter, null, list);
         if (verbose > 0) ProgressOutput.Current.WriteLine(logs.ToString());
         return logs.ToDictionary(p => p.Key, p => p.Value);
     }
 
-    private Logs RunEvaluation(ArrayDataAdapter adapter, CallbackList? callbacks)
+    private Logs RunEvaluation(DataAdapter adapter, Func<Batch, Batch>? prepare, CallbackList callbacks)
     {
-        _compiled!.ResetState();
-        var trackers = Metrics;
-        callbacks?.OnTestBegin(Logs.Empty);
+        _compiled?.ResetState();
+        IReadOnlyList<Metric>? trackers = null;
+        callbacks.OnTestBegin(Logs.Empty);
         int step = 0;
         using (no_grad())
-            foreach (var batch in BatchesWithScope(adapter))
+            foreach (var batch in BatchesWithScope(adapter, prepare))
             {
-                callbacks?.OnTestBatchBegin(step, Logs.Empty);
+                trackers ??= Metrics;
+                callbacks.OnTestBatchBegin(step, Logs.Empty);
                 TestStep(batch);
-                callbacks?.OnTestBatchEnd(step++, Logs.FromMetrics(trackers));
+                callbacks.OnTestBatchEnd(step++, Logs.FromMetrics(trackers));
             }
+        if (trackers is null) throw new KerasNetException($"Evaluate: the data for model '{Name}' produced no batches.");
         var logs = new Logs(Logs.FromMetrics(trackers).ToList());
-        callbacks?.OnTestEnd(logs);
+        callbacks.OnTestEnd(logs);
         return logs;
     }
 
@@ -276,21 +295,27 @@ public partial class Model
     public IReadOnlyList<Tensor> PredictOutputs(ModelData x, int? batchSize = null, int verbose = 0, int? steps = null, IEnumerable<Callback>? callbacks = null)
     {
         var xs = PrepareInputs(x, "Predict");
+        using var adapter = new ArrayDataAdapter(xs, [], null, batchSize ?? 32, false, steps);
+        return RunPredict(adapter, null, verbose, callbacks);
+    }
+
+    private IReadOnlyList<Tensor> RunPredict(DataAdapter adapter, Func<Batch, Batch>? prepare, int verbose, IEnumerable<Callback>? callbacks)
+    {
         var list = new CallbackList(this, callbacks, null, 0, new Dictionary<string, object?> { ["verbose"] = verbose });
-        var adapter = new ArrayDataAdapter(xs, [], null, batchSize ?? 32, false, steps);
         var parts = new List<IReadOnlyList<Tensor>>();
         list.OnPredictBegin(Logs.Empty);
         int step = 0;
         using (no_grad())
-            foreach (var batch in BatchesWithScope(adapter))
+            foreach (var batch in BatchesWithScope(adapter, prepare))
             {
                 list.OnPredictBatchBegin(step, Logs.Empty);
-                var outs = PredictStep(batch);
-                foreach (var o in outs) o.MoveToOuterDisposeScope();
+                // New handles: an output may be the batch's own input tensor, which is disposed when the step ends.
+                var outs = PredictStep(batch).Select(o => o.alias().MoveToOuterDisposeScope()).ToList();
                 parts.Add(outs);
                 list.OnPredictBatchEnd(step++, Logs.Empty);
             }
         list.OnPredictEnd(Logs.Empty);
+        if (parts.Count == 0) throw new KerasNetException($"Predict: the data for model '{Name}' produced no batches.");
         var result = Enumerable.Range(0, parts[0].Count).Select(i => cat(parts.Select(p => p[i]).ToList(), 0)).ToList();
         foreach (var p in parts) foreach (var t in p) t.Dispose();
         return result;
@@ -333,21 +358,33 @@ public partial class Model
 
     // ------------------------------------------------------------------ data preparation
 
-    private static IEnumerable<Batch> BatchesWithScope(ArrayDataAdapter adapter)
+    /// <summary>
+    /// An epoch's batches, each prepared and used inside its own dispose scope. The consumer owns every batch (see
+    /// <see cref="DataAdapter"/>): the raw batch is disposed when its step ends, whichever thread made it, and the
+    /// scope frees everything the step created.
+    /// </summary>
+    private static IEnumerable<Batch> BatchesWithScope(DataAdapter adapter, Func<Batch, Batch>? prepare)
     {
         using var batches = adapter.Epoch().GetEnumerator();
         while (true)
         {
-            // The batch's slices and everything its step creates are freed when the step ends.
             using var scope = NewDisposeScope();
             if (!batches.MoveNext()) yield break;
-            yield return batches.Current;
+            var raw = batches.Current;
+            try
+            {
+                yield return prepare is null ? raw : prepare(raw);
+            }
+            finally
+            {
+                raw.Dispose();
+            }
         }
     }
 
     private IReadOnlyList<Tensor> PrepareInputs(ModelData x, string caller)
     {
-        var xs = x.Arrange(InputNames.Count == 1 && !IsFunctional ? ["input"] : InputNames, "inputs");
+        var xs = x.Arrange(DataInputNames, "inputs");
         long n = xs[0].shape.Length > 0 ? xs[0].shape[0] : 0;
         foreach (var t in xs)
             if (t.shape.Length == 0 || t.shape[0] != n)
@@ -395,18 +432,7 @@ public partial class Model
                 throw new KerasNetException($"{caller}: sampleWeight must be one array with {n} entries.");
             sw = ArrayDataAdapter.Prepare(sampleWeight.Tensors[0], ScalarType.Float32);
         }
-        if (classWeight is not null)
-        {
-            if (ys.Count != 1) throw new KerasNetException($"{caller}: classWeight is only supported for models with one output.");
-            var labels = ys[0];
-            var classes = labels.dim() > 1 && labels.shape[^1] > 1 ? labels.argmax(-1) : labels.reshape(labels.shape[0]).to(ScalarType.Int64);
-            int maxClass = classWeight.Keys.Max();
-            var table = zeros(maxClass + 1, dtype: ScalarType.Float32, device: labels.device);
-            table.add_(1); // classes not listed keep weight 1, as in Keras
-            foreach (var (c, w) in classWeight) table[c] = w;
-            var cw = table.index_select(0, classes.clamp(0, maxClass));
-            sw = sw is null ? cw : sw * cw;
-        }
+        if (classWeight is not null) sw = ClassWeights.Apply(ys, sw, classWeight, caller);
         return (xs, ys, sw);
     }
 
@@ -421,11 +447,5 @@ public partial class Model
         using var _ = no_grad();
         var sample = xs.Select(t => t.narrow(0, 0, Math.Min(2, t.shape[0]))).ToList();
         return Invoke(sample, CallContext.Inference).Select(o => new Shape([null, .. o.shape.Skip(1).Select(d => (long?)d)])).ToList();
-    }
-
-    private void CheckFinite(Logs logs, int epoch)
-    {
-        if (logs.TryGetValue("loss", out var loss) && !double.IsFinite(loss))
-            throw new KerasNetException($"Model '{Name}': the loss became {loss} during epoch {epoch + 1}. Lower the learning rate, add clipnorm, or check the data for NaN/inf values.");
     }
 }
