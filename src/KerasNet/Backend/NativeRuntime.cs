@@ -138,6 +138,7 @@ public static class NativeRuntime
             LoadedFrom = "patched copy " + patched;
         }
 
+        OneDnnSwitch.Apply(Path.Combine(libtorchDir, "libtorch_cpu.so"));
         LibTorchVersion = version;
         LibTorchDirectoryInUse = libtorchDir;
         var bridge = handle;
